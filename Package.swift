@@ -1,0 +1,61 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "errdocs",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "errdocs", targets: ["errdocs"]),
+        .library(name: "ErrorDocs", targets: ["ErrorDocs"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+    ],
+    targets: [
+        // The only C boundary: Debian's libcmark.
+        .systemLibrary(
+            name: "CCmark",
+            pkgConfig: "libcmark",
+            providers: [.apt(["libcmark-dev"])]
+        ),
+        // Plain values, no dependencies.
+        .target(name: "ErrorDocsModel"),
+        // load → lint → render → write.
+        .target(
+            name: "ErrorDocs",
+            dependencies: [
+                "ErrorDocsModel",
+                "CCmark",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ],
+            plugins: ["EmbedTheme"]
+        ),
+        .executableTarget(
+            name: "errdocs",
+            dependencies: [
+                "ErrorDocs",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        // Turns Templates/ into a Swift source file, so the default theme lives once in the
+        // repository and also inside the binary.
+        .executableTarget(name: "embed-theme"),
+        .plugin(
+            name: "EmbedTheme",
+            capability: .buildTool(),
+            dependencies: ["embed-theme"]
+        ),
+        .testTarget(
+            name: "ErrorDocsTests",
+            dependencies: ["ErrorDocs"],
+            exclude: ["Fixtures", "Snapshots"]
+        ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: ["ErrorDocs"]
+        ),
+    ]
+)

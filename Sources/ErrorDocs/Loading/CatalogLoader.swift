@@ -1,0 +1,129 @@
+import ErrorDocsModel
+import Foundation
+import Yams
+
+/// A problem that stops the tool before it can look at content: a missing folder, an
+/// unreadable file. Content problems are diagnostics, never thrown.
+public struct CatalogLoadError: Error, CustomStringConvertible {
+    public var description: String
+}
+
+/// Reads `catalog.yaml`, `errors/**/*.yaml` and `guides/*.md` into a ``Catalog``.
+public struct CatalogLoader: Sendable {
+    public struct Result: Sendable {
+        public var catalog: Catalog
+        public var diagnostics: [Diagnostic]
+    }
+
+    /// The catalog folder as the user named it; reported paths start with it.
+    public var directory: String
+
+    public init(directory: String) {
+        self.directory = directory
+    }
+
+    public func load() throws -> Result {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CatalogLoadError(description: "\(directory): no such folder; pass the folder that holds catalog.yaml")
+        }
+        let settingsPath = path("catalog.yaml")
+        guard FileManager.default.fileExists(atPath: settingsPath) else {
+            throw CatalogLoadError(description: "\(directory): not a catalog folder: it has no catalog.yaml (run 'errdocs init' to create one)")
+        }
+        var diagnostics: [Diagnostic] = []
+
+        let (settingsNode, settingsProblems) = try parse(settingsPath)
+        diagnostics += settingsProblems
+        var reader = NodeReader(file: settingsPath)
+        let settings = settingsProblems.isEmpty
+            ? reader.catalogSettings(settingsNode) : CatalogSettings(location: SourceLocation(file: settingsPath, line: 1, column: 1))
+        diagnostics += reader.diagnostics
+
+        var errors: [ErrorDefinition] = []
+        let errorFiles = try files(under: "errors", withExtension: "yaml")
+        for file in errorFiles {
+            let (node, problems) = try parse(file)
+            diagnostics += problems
+            guard problems.isEmpty else { continue }
+            var reader = NodeReader(file: file)
+            errors += reader.errorDefinitions(in: node)
+            diagnostics += reader.diagnostics
+        }
+
+        var guides: [Guide] = []
+        let guideFiles = try files(under: "guides", withExtension: "md")
+        for file in guideFiles {
+            switch SourceText.decode(try read(file), path: file) {
+            case .failure(let problem): diagnostics.append(problem)
+            case .success(let source):
+                switch Guide.parse(source) {
+                case .success(let guide): guides.append(guide)
+                case .failure(let problem): diagnostics.append(problem)
+                }
+            }
+        }
+
+        let catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles)
+        return Result(catalog: catalog, diagnostics: diagnostics)
+    }
+
+    // MARK: Files
+
+    private func path(_ relative: String) -> String {
+        directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
+    }
+
+    private func read(_ file: String) throws -> [UInt8] {
+        guard let data = FileManager.default.contents(atPath: file) else {
+            throw CatalogLoadError(description: "\(file): cannot be read")
+        }
+        return [UInt8](data)
+    }
+
+    private func parse(_ file: String) throws -> (Node?, [Diagnostic]) {
+        switch SourceText.decode(try read(file), path: file) {
+        case .failure(let problem): return (nil, [problem])
+        case .success(let source):
+            return YAMLDocument.compose(source)
+        }
+    }
+
+    /// Files below `folder` with the extension, sorted by path so load order never depends on
+    /// the file system.
+    private func files(under folder: String, withExtension ext: String) throws -> [String] {
+        let root = URL(fileURLWithPath: path(folder))
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else { return [] }
+        guard let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else {
+            throw CatalogLoadError(description: "\(path(folder)): cannot be listed")
+        }
+        var found: [String] = []
+        let prefix = root.standardizedFileURL.path + "/"
+        for case let url as URL in walker where url.pathExtension == ext {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let full = url.standardizedFileURL.path
+            guard full.hasPrefix(prefix) else { continue }
+            found.append(path(folder + "/" + full.dropFirst(prefix.count)))
+        }
+        return found.sorted()
+    }
+}
+
+extension NodeReader {
+    /// The errors of one file: a single definition, or an `errors:` list.
+    mutating func errorDefinitions(in node: Node?) -> [ErrorDefinition] {
+        guard let node else {
+            diagnostics.append(Diagnostic(
+                "empty-file", .warning, at: SourceLocation(file: file, line: 1, column: 1),
+                "file defines no error; write one error (a mapping with 'code') or a list under 'errors:'"))
+            return []
+        }
+        if case .mapping(let mapping) = node, mapping.count == 1, let list = mapping["errors"] {
+            return self.list(list, "errors").compactMap { errorDefinition($0) }
+        }
+        return errorDefinition(node).map { [$0] } ?? []
+    }
+}

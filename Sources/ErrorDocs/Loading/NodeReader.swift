@@ -1,0 +1,227 @@
+import ErrorDocsModel
+import Foundation
+import Yams
+
+/// Reads typed values out of composed YAML nodes, keeping each value's location and reporting
+/// every problem (rather than stopping at the first, as `Codable` would).
+///
+/// Scalars are typed by the YAML 1.2 core schema, not YAML 1.1: `NO` and `0012` stay text when
+/// text is expected, and a quoted `"503"` is never an integer.
+struct NodeReader {
+    struct Entry {
+        var key: String
+        var keyLocation: SourceLocation
+        var value: Node
+    }
+
+    let file: String
+    var diagnostics: [Diagnostic] = []
+
+    init(file: String) {
+        self.file = file
+    }
+
+    func location(of node: Node) -> SourceLocation {
+        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    mutating func report(_ ruleID: String, at node: Node, _ message: String) {
+        diagnostics.append(Diagnostic(ruleID, .error, at: location(of: node), message))
+    }
+
+    mutating func report(_ ruleID: String, at location: SourceLocation, _ message: String) {
+        diagnostics.append(Diagnostic(ruleID, .error, at: location, message))
+    }
+
+    // MARK: Containers
+
+    /// The entries of a mapping, in the author's order. Keys outside `allowed` are reported as
+    /// unknown and left out.
+    mutating func mapping(_ node: Node, _ what: String, allowed: [String]) -> [String: Entry]? {
+        guard case .mapping(let mapping) = node else {
+            report("wrong-type", at: node, "\(what) must be a mapping of keys to values, found \(Self.kind(of: node))")
+            return nil
+        }
+        var entries: [String: Entry] = [:]
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                report("wrong-type", at: keyNode, "keys in \(what) must be text, found \(Self.kind(of: keyNode))")
+                continue
+            }
+            let key = scalar.string
+            guard allowed.contains(key) else {
+                let suggestion = Self.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                report("unknown-key", at: keyNode,
+                       "unknown key '\(key)' in \(what)\(suggestion); allowed keys: \(allowed.joined(separator: ", "))")
+                continue
+            }
+            entries[key] = Entry(key: key, keyLocation: location(of: keyNode), value: value)
+        }
+        return entries
+    }
+
+    /// Every mapping entry in order, for free-form maps such as `envelopes` and example headers.
+    mutating func pairs(_ node: Node, _ what: String) -> [Entry] {
+        guard case .mapping(let mapping) = node else {
+            report("wrong-type", at: node, "\(what) must be a mapping, found \(Self.kind(of: node))")
+            return []
+        }
+        var entries: [Entry] = []
+        for (keyNode, value) in mapping {
+            guard case .scalar(let scalar) = keyNode else {
+                report("wrong-type", at: keyNode, "keys in \(what) must be text, found \(Self.kind(of: keyNode))")
+                continue
+            }
+            entries.append(Entry(key: scalar.string, keyLocation: location(of: keyNode), value: value))
+        }
+        return entries
+    }
+
+    mutating func list(_ node: Node, _ what: String) -> [Node] {
+        guard case .sequence(let sequence) = node else {
+            report("wrong-type", at: node, "\(what) must be a list, found \(Self.kind(of: node))")
+            return []
+        }
+        return Array(sequence)
+    }
+
+    // MARK: Scalars
+
+    mutating func string(_ node: Node, _ what: String) -> Located<String>? {
+        guard case .scalar(let scalar) = node, !Self.isNull(scalar) else {
+            report("wrong-type", at: node, "\(what) must be text, found \(Self.kind(of: node))")
+            return nil
+        }
+        return Located(scalar.string, at: location(of: node))
+    }
+
+    mutating func strings(_ node: Node, _ what: String) -> [Located<String>] {
+        list(node, what).compactMap { string($0, "each item of \(what)") }
+    }
+
+    mutating func int(_ node: Node, _ what: String) -> Located<Int>? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
+            report("wrong-type", at: node, "\(what) must be a whole number, found \(Self.kind(of: node))")
+            return nil
+        }
+        return Located(value, at: location(of: node))
+    }
+
+    mutating func bool(_ node: Node, _ what: String) -> Located<Bool>? {
+        guard case .scalar(let scalar) = node, scalar.style == .plain,
+              let value = ["true": true, "false": false][scalar.string]
+        else {
+            report("wrong-type", at: node, "\(what) must be true or false, found \(Self.kind(of: node))")
+            return nil
+        }
+        return Located(value, at: location(of: node))
+    }
+
+    mutating func choice<T: RawRepresentable & Sendable & CaseIterable>(
+        _ node: Node, _ what: String, as type: T.Type
+    ) -> Located<T>? where T.RawValue == String {
+        guard let text = string(node, what) else { return nil }
+        guard let value = T(rawValue: text.value) else {
+            let choices = T.allCases.map(\.rawValue).joined(separator: ", ")
+            report("invalid-value", at: node, "\(what) must be one of \(choices), found '\(text.value)'")
+            return nil
+        }
+        return Located(value, at: text.location)
+    }
+
+    /// A duration such as `500ms`, `2s`, `5m` or `1h`, in milliseconds.
+    mutating func duration(_ node: Node, _ what: String) -> Located<Int>? {
+        guard let text = string(node, what) else { return nil }
+        let units: [(suffix: String, factor: Int)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
+        for unit in units where text.value.hasSuffix(unit.suffix) {
+            let number = text.value.dropLast(unit.suffix.count)
+            if let value = Int(number), value >= 0, value <= Int(Int32.max) / unit.factor {
+                return Located(value * unit.factor, at: text.location)
+            }
+        }
+        report("invalid-value", at: node, "\(what) must be a duration such as 500ms, 2s, 5m or 1h, found '\(text.value)'")
+        return nil
+    }
+
+    /// Any YAML value as JSON, recording where each value was written by JSON Pointer.
+    mutating func json(_ node: Node, pointer: String = "", locations: inout [String: SourceLocation]) -> JSONValue {
+        locations[pointer] = location(of: node)
+        switch node {
+        case .scalar(let scalar):
+            return Self.jsonScalar(scalar)
+        case .sequence(let sequence):
+            return .array(sequence.enumerated().map { index, item in
+                json(item, pointer: "\(pointer)/\(index)", locations: &locations)
+            })
+        case .mapping(let mapping):
+            var members: [JSONValue.Member] = []
+            for (keyNode, value) in mapping {
+                guard case .scalar(let key) = keyNode else {
+                    report("wrong-type", at: keyNode, "JSON object keys must be text, found \(Self.kind(of: keyNode))")
+                    continue
+                }
+                let escaped = key.string.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+                members.append(.init(key.string, json(value, pointer: "\(pointer)/\(escaped)", locations: &locations)))
+            }
+            return .object(members)
+        case .alias:
+            return .null
+        }
+    }
+
+    // MARK: Helpers
+
+    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+        scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
+    }
+
+    private static func jsonScalar(_ scalar: Node.Scalar) -> JSONValue {
+        guard scalar.style == .plain else { return .string(scalar.string) }
+        let text = scalar.string
+        if isNull(scalar) { return .null }
+        if text == "true" { return .bool(true) }
+        if text == "false" { return .bool(false) }
+        if let integer = Int(text) { return .integer(integer) }
+        if text.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil,
+           let number = Double(text), number.isFinite {
+            return .number(number)
+        }
+        return .string(text)
+    }
+
+    static func kind(of node: Node) -> String {
+        switch node {
+        case .mapping: return "a mapping"
+        case .sequence: return "a list"
+        case .alias: return "an alias"
+        case .scalar(let scalar):
+            if isNull(scalar) { return "nothing (null)" }
+            if scalar.style == .plain {
+                if Int(scalar.string) != nil { return "the number \(scalar.string)" }
+                if scalar.string == "true" || scalar.string == "false" { return "\(scalar.string)" }
+            }
+            let preview = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
+            return "the text '\(preview)'"
+        }
+    }
+
+    /// The allowed key nearest to a misspelt one, when it is close enough to be a likely typo.
+    private static func closest(to key: String, in candidates: [String]) -> String? {
+        let scored = candidates.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
+        guard let (best, distance) = scored, distance <= max(1, key.count / 3) else { return nil }
+        return best
+    }
+
+    private static func editDistance(_ a: String, _ b: String) -> Int {
+        let a = Array(a), b = Array(b)
+        var previous = Array(0...b.count)
+        for i in 1...max(a.count, 1) where !a.isEmpty {
+            var current = [i] + Array(repeating: 0, count: b.count)
+            for j in 1...max(b.count, 1) where !b.isEmpty {
+                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
+            }
+            previous = current
+        }
+        return a.isEmpty ? b.count : previous[b.count]
+    }
+}

@@ -1,0 +1,25 @@
+/// A whole catalog as loaded: settings, errors in load order, and guides.
+///
+/// Values the author left out or got wrong are `nil`; the loader and the lint rules report
+/// them, and rendering only ever sees a catalog without errors.
+public struct Catalog: Sendable {
+    public var settings: CatalogSettings
+    public var errors: [ErrorDefinition]
+    public var guides: [Guide]
+    /// Every file that was read, relative paths as given, in a stable order.
+    public var files: [String]
+
+    public init(settings: CatalogSettings, errors: [ErrorDefinition], guides: [Guide], files: [String]) {
+        self.settings = settings
+        self.errors = errors
+        self.guides = guides
+        self.files = files
+    }
+
+    public func error(_ code: String) -> ErrorDefinition? { errors.first { $0.code?.value == code } }
+
+    /// The retry policy that applies to an error: its own, or its family's.
+    public func effectiveRetry(of error: ErrorDefinition) -> RetryPolicy? {
+        error.retry ?? error.family.flatMap { settings.family($0.value)?.retry }
+    }
+}

@@ -1,0 +1,42 @@
+/// Everything in `catalog.yaml`.
+public struct CatalogSettings: Sendable {
+    public var name: Located<String>?
+    public var version: Located<String>?
+    public var description: Located<String>?
+    public var baseURL: Located<String>?
+    public var docURL: Located<String>?
+    public var languages: [Located<String>]
+    public var envelopes: [Envelope]
+    public var families: [Family]
+    public var lint: LintConfiguration
+    public var location: SourceLocation
+    public var presentKeys: Set<String>
+
+    public init(location: SourceLocation) {
+        self.languages = []
+        self.envelopes = []
+        self.families = []
+        self.lint = LintConfiguration()
+        self.location = location
+        self.presentKeys = []
+    }
+
+    public func family(_ id: String) -> Family? { families.first { $0.id.value == id } }
+
+    public func envelope(_ name: String) -> Envelope? { envelopes.first { $0.name.value == name } }
+
+    public var defaultEnvelope: Envelope? {
+        envelopes.first { $0.isDefault?.value == true } ?? (envelopes.count == 1 ? envelopes.first : nil)
+    }
+
+    /// The public documentation URL of one error: `doc_url` with `{code}` filled in.
+    public func docURL(for code: String) -> String? {
+        docURL.map { $0.value.replacingAll("{code}", with: code) }
+    }
+}
+
+extension String {
+    func replacingAll(_ target: String, with replacement: String) -> String {
+        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+    }
+}

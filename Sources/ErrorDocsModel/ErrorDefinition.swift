@@ -1,0 +1,112 @@
+/// One error as its author wrote it: the single source of every page, table and registry entry.
+public struct ErrorDefinition: Sendable {
+    /// Where clients meet the error.
+    public enum Surface: String, Sendable, Hashable, CaseIterable {
+        case response
+        case event
+        case smtp
+    }
+
+    public var location: SourceLocation
+    public var presentKeys: Set<String>
+
+    public var code: Located<String>?
+    public var title: Located<String>?
+    public var surface: Located<Surface>?
+    public var status: Located<Int>?
+    public var smtp: SMTPReply?
+    public var event: Located<String>?
+    public var family: Located<String>?
+    public var summary: Located<String>?
+    public var scope: Located<String>?
+    public var endpoints: [Located<String>] = []
+    public var retry: RetryPolicy?
+    public var meaning: Located<String>?
+    public var causes: [Located<String>] = []
+    public var details: Located<String>?
+    public var example: ExampleResponse?
+    public var quickFix: [Located<String>] = []
+    public var recovery: [RecoverySnippet] = []
+    public var prevention: [Located<String>] = []
+    public var agentHint: Located<String>?
+    public var headers: [HeaderDoc] = []
+    public var related: [Located<String>] = []
+    public var since: Located<String>?
+    public var deprecated: Deprecation?
+
+    public init(location: SourceLocation) {
+        self.location = location
+        self.presentKeys = []
+    }
+
+    public var effectiveSurface: Surface { surface?.value ?? .response }
+}
+
+/// An SMTP reply: the basic three-digit code and the RFC 3463 enhanced status code.
+public struct SMTPReply: Sendable {
+    public var reply: Located<Int>?
+    public var enhanced: Located<String>?
+    public var location: SourceLocation
+
+    public init(reply: Located<Int>?, enhanced: Located<String>?, location: SourceLocation) {
+        self.reply = reply
+        self.enhanced = enhanced
+        self.location = location
+    }
+}
+
+/// The "Example response" section, checked against its envelope's schema.
+public struct ExampleResponse: Sendable {
+    public var status: Located<Int>?
+    public var headers: [(name: Located<String>, value: Located<String>)] = []
+    public var envelope: Located<String>?
+    public var body: Located<JSONValue>?
+    /// Where each value of the body was written, by JSON Pointer (`""` is the body itself).
+    public var bodyLocations: [String: SourceLocation] = [:]
+    public var location: SourceLocation
+
+    public init(location: SourceLocation) {
+        self.location = location
+    }
+}
+
+/// One tab of the "Recovery pattern" section.
+public struct RecoverySnippet: Sendable {
+    public var language: Located<String>?
+    public var title: Located<String>?
+    public var description: Located<String>?
+    public var code: Located<String>?
+    public var location: SourceLocation
+    public var presentKeys: Set<String> = []
+
+    public init(location: SourceLocation) {
+        self.location = location
+    }
+}
+
+/// A response header that matters for this error, such as `Retry-After`.
+public struct HeaderDoc: Sendable {
+    public var name: Located<String>?
+    public var description: Located<String>?
+    public var location: SourceLocation
+
+    public init(name: Located<String>?, description: Located<String>?, location: SourceLocation) {
+        self.name = name
+        self.description = description
+        self.location = location
+    }
+}
+
+public struct Deprecation: Sendable {
+    public var since: Located<String>?
+    public var replacedBy: Located<String>?
+    public var note: Located<String>?
+    public var location: SourceLocation
+
+    public init(since: Located<String>?, replacedBy: Located<String>?, note: Located<String>?, location: SourceLocation) {
+        self.since = since
+        self.replacedBy = replacedBy
+        self.note = note
+        self.location = location
+    }
+}
