@@ -13,6 +13,9 @@ public struct CatalogLoader: Sendable {
     public struct Result: Sendable {
         public var catalog: Catalog
         public var diagnostics: [Diagnostic]
+        /// False when catalog.yaml could not be parsed at all, so families, envelopes and
+        /// settings are unknown and rules that need them would only report noise.
+        public var settingsParsed: Bool
     }
 
     /// The catalog folder as the user named it; reported paths start with it.
@@ -65,7 +68,7 @@ public struct CatalogLoader: Sendable {
         }
 
         let catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles)
-        return Result(catalog: catalog, diagnostics: diagnostics)
+        return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty)
     }
 
     // MARK: Files

@@ -1,0 +1,29 @@
+import ErrorDocsModel
+
+/// One check over a loaded catalog. Each rule lives in `Rules/`, in a file named after its id,
+/// and its doc comment is its documentation.
+public protocol LintRule: Sendable {
+    /// Stable kebab-case identifier, shown in brackets after each message.
+    static var id: String { get }
+    /// One line saying what the rule checks.
+    static var summary: String { get }
+    static var defaultSeverity: Diagnostic.Severity { get }
+
+    static func check(_ catalog: Catalog, _ findings: inout [LintFinding])
+}
+
+/// A problem found by a rule, before the catalog's configuration sets its severity.
+public struct LintFinding: Sendable {
+    public var location: SourceLocation
+    public var message: String
+    public var notes: [Diagnostic.Note]
+    /// Set by rules that report at two severities (an error for one case, a warning for another).
+    public var severity: Diagnostic.Severity?
+
+    public init(at location: SourceLocation, _ message: String, notes: [Diagnostic.Note] = [], severity: Diagnostic.Severity? = nil) {
+        self.location = location
+        self.message = message
+        self.notes = notes
+        self.severity = severity
+    }
+}

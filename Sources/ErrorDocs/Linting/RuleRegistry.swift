@@ -1,0 +1,44 @@
+import ErrorDocsModel
+
+/// Every lint rule, and every check the loader makes, by id.
+public enum RuleRegistry {
+    public static let rules: [any LintRule.Type] = [
+        RequiredField.self,
+        CodeFormat.self,
+        DuplicateCode.self,
+        UnknownFamily.self,
+        StatusRange.self,
+        StatusOutsideFamily.self,
+        RetryPolicyMatchesStatus.self,
+        UnknownEnvelope.self,
+        ExampleMatchesSchema.self,
+        ExampleStatusMatches.self,
+        ExampleNamesCode.self,
+        UnresolvedReference.self,
+        SMTPEnhancedCode.self,
+        EmptyMarkdown.self,
+        SummaryLength.self,
+        CatalogURLs.self,
+    ]
+
+    /// Checks made while reading files, before any rule runs. They cannot be disabled: a file
+    /// that fails them has no model to lint.
+    public static let loaderChecks: [(id: String, summary: String)] = [
+        ("invalid-utf8", "Catalog files must be valid UTF-8."),
+        ("file-too-large", "A catalog file must not exceed 8 MiB."),
+        ("yaml-syntax", "A catalog file must be well-formed YAML."),
+        ("yaml-alias", "YAML anchors and aliases are not accepted."),
+        ("yaml-too-deep", "Values must not be nested more than 64 levels deep."),
+        ("duplicate-key", "A mapping must not repeat a key."),
+        ("unknown-key", "Only the keys of the catalog format are accepted."),
+        ("wrong-type", "Each value must have the type the catalog format gives it."),
+        ("invalid-value", "Enumerated values and durations must be one of the accepted forms."),
+        ("empty-file", "An error file should define at least one error."),
+        ("guide-format", "A guide must have a valid file name and start with a '# Title' line."),
+        ("lint-configuration", "The lint section of catalog.yaml must name existing rules."),
+    ]
+
+    public static func rule(_ id: String) -> (any LintRule.Type)? { rules.first { $0.id == id } }
+
+    public static var allIDs: Set<String> { Set(rules.map { $0.id } + loaderChecks.map(\.id)) }
+}

@@ -1,0 +1,28 @@
+import ErrorDocsModel
+
+/// Codes are lowercase identifiers: `^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$`, at most 64 characters.
+///
+/// A code is an error's identity in URLs, file names, SDK constants and response bodies, so it
+/// must survive all of them unchanged. For example `RateLimited` or `rate-limited` fail;
+/// `rate_limited` and `smtp.user_unknown` pass.
+public enum CodeFormat: LintRule {
+    public static let id = "code-format"
+    public static let summary = "Codes are lowercase identifiers of at most 64 characters."
+    public static let defaultSeverity = Diagnostic.Severity.error
+    public static let pattern = #"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"#
+    public static let maximumLength = 64
+
+    public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        for error in catalog.errors {
+            guard let code = error.code else { continue }
+            if code.value.range(of: pattern, options: .regularExpression) == nil {
+                findings.append(LintFinding(
+                    at: code.location,
+                    "code '\(code.value)' must start with a lowercase letter and use only a-z, 0-9, '_' and '.' between parts"))
+            } else if code.value.count > maximumLength {
+                findings.append(LintFinding(
+                    at: code.location, "code '\(code.value)' is \(code.value.count) characters; the limit is \(maximumLength)"))
+            }
+        }
+    }
+}

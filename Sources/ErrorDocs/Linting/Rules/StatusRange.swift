@@ -1,0 +1,18 @@
+import ErrorDocsModel
+
+/// HTTP statuses are between 100 and 599, in errors, examples and families.
+public enum StatusRange: LintRule {
+    public static let id = "status-range"
+    public static let summary = "HTTP statuses are between 100 and 599."
+    public static let defaultSeverity = Diagnostic.Severity.error
+
+    public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        var statuses = catalog.settings.families.flatMap(\.statuses)
+        for error in catalog.errors {
+            statuses += [error.status, error.example?.status].compactMap { $0 }
+        }
+        for status in statuses where !(100...599).contains(status.value) {
+            findings.append(LintFinding(at: status.location, "HTTP status \(status.value) is outside 100–599"))
+        }
+    }
+}

@@ -1,0 +1,25 @@
+import ErrorDocsModel
+
+/// A summary is one line of at most 200 characters.
+///
+/// Summaries appear under the title, in search results, in tables and in SDK messages; longer
+/// text belongs in `meaning` or `details`.
+public enum SummaryLength: LintRule {
+    public static let id = "summary-length"
+    public static let summary = "Summaries are one line of at most 200 characters."
+    public static let defaultSeverity = Diagnostic.Severity.error
+    public static let maximumLength = 200
+
+    public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        let summaries = catalog.errors.compactMap(\.summary) + catalog.settings.families.compactMap(\.summary)
+        for summary in summaries {
+            let text = summary.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            if text.count > maximumLength {
+                findings.append(LintFinding(
+                    at: summary.location, "summary is \(text.count) characters; the limit is \(maximumLength)"))
+            } else if text.contains("\n") {
+                findings.append(LintFinding(at: summary.location, "summary must be a single line"))
+            }
+        }
+    }
+}

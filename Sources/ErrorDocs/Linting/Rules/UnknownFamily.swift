@@ -1,0 +1,29 @@
+import ErrorDocsModel
+
+/// An error's `family` is one of the families listed in `catalog.yaml`, and family ids are
+/// unique.
+public enum UnknownFamily: LintRule {
+    public static let id = "unknown-family"
+    public static let summary = "Errors name a family defined in catalog.yaml."
+    public static let defaultSeverity = Diagnostic.Severity.error
+
+    public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        var seen: [String: SourceLocation] = [:]
+        for family in catalog.settings.families {
+            if let earlier = seen[family.id.value] {
+                findings.append(LintFinding(
+                    at: family.id.location, "family '\(family.id.value)' is defined twice",
+                    notes: [Diagnostic.Note("first defined here", at: earlier)]))
+            } else {
+                seen[family.id.value] = family.id.location
+            }
+        }
+        let known = catalog.settings.families.map(\.id.value)
+        for error in catalog.errors {
+            guard let family = error.family, seen[family.value] == nil else { continue }
+            findings.append(LintFinding(
+                at: family.location,
+                "unknown family '\(family.value)'; catalog.yaml defines: \(known.joined(separator: ", "))"))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+import ErrorDocsModel
+
+/// Every code in `related` and in `deprecated.replaced_by` is defined in the catalog.
+///
+/// A broken reference becomes a dead link on the page and a dangling pointer in the registry.
+/// An error that lists itself as related is reported too.
+public enum UnresolvedReference: LintRule {
+    public static let id = "unresolved-reference"
+    public static let summary = "Related and replacement codes exist."
+    public static let defaultSeverity = Diagnostic.Severity.error
+
+    public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        let codes = Set(catalog.errors.compactMap { $0.code?.value })
+        for error in catalog.errors {
+            let own = error.code?.value
+            for reference in error.related {
+                if reference.value == own {
+                    findings.append(LintFinding(at: reference.location, "'\(reference.value)' lists itself as related"))
+                } else if !codes.contains(reference.value) {
+                    findings.append(LintFinding(at: reference.location, "related code '\(reference.value)' is not defined in the catalog"))
+                }
+            }
+            if let replacement = error.deprecated?.replacedBy, !codes.contains(replacement.value) {
+                findings.append(LintFinding(
+                    at: replacement.location, "replacement code '\(replacement.value)' is not defined in the catalog"))
+            }
+        }
+    }
+}

@@ -1,0 +1,87 @@
+import Foundation
+
+/// Writes the site into a folder, all or nothing.
+///
+/// The new site is written into a hidden staging folder beside the output, then swapped into
+/// place; a build that fails before the swap leaves the previous site exactly as it was. A
+/// marker file records that errdocs created the folder, and errdocs refuses to replace a
+/// folder without it, so a mistyped `--output` cannot delete someone's files.
+public struct FolderOutput: SiteOutput {
+    public static let markerName = ".errdocs-site"
+    static let markerText = "This folder is written by errdocs build and replaced whole on each build.\n"
+
+    public struct Refusal: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    public let folder: URL
+
+    /// - Parameter protecting: folders the output must neither be nor contain (the catalog).
+    public init(path: String, protecting: [String] = []) throws {
+        let folder = URL(fileURLWithPath: path).standardizedFileURL
+        let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
+        if folder.path == "/" || folder.path == home || folder.pathComponents.count < 2 {
+            throw Refusal(description: "refusing to write the site to \(folder.path): choose a folder of its own, such as ./Site")
+        }
+        for protected in protecting.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) {
+            if protected == folder.path || protected.hasPrefix(folder.path + "/") {
+                throw Refusal(description: "refusing to write the site to \(path): it would replace \(protected)")
+            }
+        }
+        self.folder = folder
+    }
+
+    public mutating func replace(with files: [SiteFile]) throws {
+        let manager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        let name = folder.lastPathComponent
+        var isFolder: ObjCBool = false
+        let exists = manager.fileExists(atPath: folder.path, isDirectory: &isFolder)
+        if exists {
+            guard isFolder.boolValue else { throw Refusal(description: "\(folder.path) exists and is not a folder") }
+            let contents = try manager.contentsOfDirectory(atPath: folder.path)
+            if !contents.isEmpty && !contents.contains(Self.markerName) {
+                throw Refusal(description: "\(folder.path) was not created by errdocs (it has no \(Self.markerName) file); refusing to replace it")
+            }
+        }
+        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
+        try? manager.removeItem(at: staging)
+        do {
+            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            for file in files + [SiteFile(path: Self.markerName, contents: Data(Self.markerText.utf8))] {
+                let target = try Self.destination(of: file.path, in: staging)
+                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try file.contents.write(to: target)
+            }
+            if exists {
+                let old = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
+                try? manager.removeItem(at: old)
+                try manager.moveItem(at: folder, to: old)
+                do {
+                    try manager.moveItem(at: staging, to: folder)
+                } catch {
+                    try? manager.moveItem(at: old, to: folder)
+                    throw error
+                }
+                try? manager.removeItem(at: old)
+            } else {
+                try manager.moveItem(at: staging, to: folder)
+            }
+        } catch {
+            try? manager.removeItem(at: staging)
+            throw error
+        }
+    }
+
+    /// The file's URL inside `root`; paths that are absolute, empty or climb out are refused.
+    static func destination(of path: String, in root: URL) throws -> URL {
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
+        guard !path.hasPrefix("/"), !parts.isEmpty,
+              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") })
+        else {
+            throw Refusal(description: "refusing to write '\(path)': output paths must stay inside the output folder")
+        }
+        return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+    }
+}

@@ -1,0 +1,96 @@
+/// One row of an error table: the index, family pages and the status playbook.
+struct ErrorRow: Sendable {
+    var code: String
+    var title: String
+    var summary: String
+    var link: String
+    /// `503`, `SMTP 550 5.1.1` or `event: dropped`.
+    var statusLabel: String
+    var familyTitle: String
+    var familyLink: String
+    var retryLabel: String
+    var retryPolicy: String
+    var action: ErrorView.Text?
+    var deprecated: Bool
+}
+
+struct FamilySection: Sendable {
+    var id: String
+    var title: String
+    var summary: String
+    var link: String
+    var errors: [ErrorRow]
+    var count: Int
+}
+
+struct IndexView: Sendable {
+    struct Envelope: Sendable {
+        var name: String
+        var title: String
+        var contentType: String
+        var description: ErrorView.Text
+        var schema: String
+    }
+
+    var page: PageView
+    var description: ErrorView.Text?
+    var errorCount: Int
+    var families: [FamilySection]
+    var envelopes: [Envelope]
+}
+
+struct FamilyView: Sendable {
+    var page: PageView
+    var id: String
+    var title: String
+    var summary: String
+    var description: ErrorView.Text?
+    var handling: ErrorView.Text
+    /// `400, 413, 422`, or nil when the family lists no status.
+    var statuses: String?
+    var retry: ErrorView.Retry
+    var errors: [ErrorRow]
+}
+
+struct StatusPlaybookView: Sendable {
+    struct Row: Sendable {
+        var status: Int
+        var statusText: String
+        var familyTitle: String
+        var familyLink: String
+        var meaning: String
+        var triggers: [ErrorRow]
+        var handling: ErrorView.Text
+    }
+
+    var page: PageView
+    var rows: [Row]
+}
+
+struct RetryTableView: Sendable {
+    struct Row: Sendable {
+        /// `400, 401, 403` or `421 4.7.0`.
+        var statuses: String
+        var answer: String
+        var how: String
+        var errors: [ErrorRow]
+    }
+
+    /// One table: HTTP responses, SMTP replies or events.
+    struct Section: Sendable {
+        var id: String
+        var title: String
+        /// Heading of the first column: Status, Reply or Event.
+        var keyHeading: String
+        var rows: [Row]
+    }
+
+    var page: PageView
+    var sections: [Section]
+}
+
+struct GuideView: Sendable {
+    var page: PageView
+    var title: String
+    var body: ErrorView.Text
+}

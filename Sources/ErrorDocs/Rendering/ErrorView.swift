@@ -1,0 +1,117 @@
+import Foundation
+
+/// Everything an error page shows. Fields ending in `HTML` hold cmark's (safe) output and are
+/// the only ones a template may insert unescaped (`{{{…}}}`); the Markdown twins use the
+/// source fields next to them.
+struct ErrorView: Sendable {
+    struct FamilyLink: Sendable {
+        var id: String
+        var title: String
+        var link: String
+    }
+
+    struct Retry: Sendable {
+        var policy: String
+        var label: String
+        var answer: String
+        var how: String
+        var retryable: Bool
+        var maxAttempts: Int?
+        var initialDelay: String?
+        var maxDelay: String?
+        var jitter: Bool
+    }
+
+    struct Text: Sendable {
+        var markdown: String
+        var html: String
+        /// The Markdown on one line with `|` escaped, for a Markdown table cell.
+        var cell: String
+
+        init(markdown: String, html: String) {
+            self.markdown = markdown.trimmingCharacters(in: .newlines)
+            self.html = html
+            self.cell = self.markdown.split(whereSeparator: \.isNewline).joined(separator: " ")
+                .replacingOccurrences(of: "|", with: "\\|")
+        }
+    }
+
+    struct Example: Sendable {
+        var status: Int
+        var statusText: String
+        var contentType: String
+        var envelopeTitle: String
+        var headers: [Header]
+        var hasHeaders: Bool
+        var body: String
+    }
+
+    struct Header: Sendable {
+        var name: String
+        var value: String
+    }
+
+    struct HeaderDoc: Sendable {
+        var name: String
+        var description: Text?
+    }
+
+    struct Recovery: Sendable {
+        var id: String
+        var language: String
+        var languageLabel: String
+        var title: String
+        var description: Text?
+        var code: String
+        var first: Bool
+    }
+
+    struct Related: Sendable {
+        var code: String
+        var title: String
+        var summary: String
+        var link: String
+    }
+
+    struct Deprecation: Sendable {
+        var since: String?
+        var note: Text?
+        var replacement: Related?
+    }
+
+    var page: PageView
+    var code: String
+    var title: String
+    var summary: String
+    var surface: String
+    /// `HTTP 503 Service Unavailable`, `SMTP 550 5.1.1`, `Event dropped`.
+    var surfaceLabel: String
+    var status: Int?
+    var statusText: String?
+    var smtpReply: Int?
+    var smtpEnhanced: String?
+    var event: String?
+    var family: FamilyLink
+    var retry: Retry
+    var scope: String?
+    var endpoints: [String]
+    var hasEndpoints: Bool
+    var docURL: String
+    var meaning: Text
+    var causes: [Text]
+    var details: Text?
+    var example: Example?
+    var quickFix: [Text]
+    var recovery: [Recovery]
+    var hasRecovery: Bool
+    var prevention: [Text]
+    var hasPrevention: Bool
+    var agentHint: String?
+    var headers: [HeaderDoc]
+    var hasHeaders: Bool
+    var related: [Related]
+    var hasRelated: Bool
+    var since: String?
+    var deprecated: Deprecation?
+    var hasLifecycle: Bool
+}

@@ -1,0 +1,217 @@
+import ErrorDocsModel
+import Foundation
+
+/// `registry.json`: the machine-readable catalog SDKs consume. Its shape is described by
+/// ``RegistrySchema`` and versioned by ``formatVersion``; Markdown fields hold source text.
+struct Registry: Encodable {
+    static let formatVersion = "1.0.0"
+
+    struct Retry: Encodable {
+        var policy: String
+        var retryable: Bool
+        var max_attempts: Int?
+        var initial_delay_ms: Int?
+        var max_delay_ms: Int?
+        var jitter: Bool?
+    }
+
+    struct SMTP: Encodable {
+        var reply: Int
+        var enhanced: String
+    }
+
+    struct Example: Encodable {
+        var status: Int
+        var envelope: String
+        var headers: [String: String]
+        var body: EncodableJSON
+    }
+
+    struct Recovery: Encodable {
+        var language: String
+        var title: String?
+        var description: String?
+        var code: String
+    }
+
+    struct Header: Encodable {
+        var name: String
+        var description: String?
+    }
+
+    struct Deprecated: Encodable {
+        var since: String?
+        var replaced_by: String?
+        var note: String?
+    }
+
+    struct Entry: Encodable {
+        var code: String
+        var title: String
+        var surface: String
+        var status: Int?
+        var smtp: SMTP?
+        var event: String?
+        var family: String
+        var summary: String
+        var scope: String?
+        var endpoints: [String]?
+        var retry: Retry
+        var doc_url: String
+        var meaning: String
+        var causes: [String]
+        var details: String?
+        var example: Example?
+        var quick_fix: [String]
+        var recovery: [Recovery]?
+        var prevention: [String]?
+        var agent_hint: String?
+        var headers: [Header]?
+        var related: [String]?
+        var since: String?
+        var deprecated: Deprecated?
+    }
+
+    struct FamilyEntry: Encodable {
+        var id: String
+        var title: String
+        var summary: String
+        var description: String?
+        var handling: String
+        var statuses: [Int]
+        var retry: Retry
+    }
+
+    struct EnvelopeEntry: Encodable {
+        var name: String
+        var title: String?
+        var description: String
+        var content_type: String
+        var code_field: String?
+        var doc_url_field: String?
+        var `default`: Bool
+        var schema: EncodableJSON
+    }
+
+    var format_version: String
+    var name: String
+    var version: String
+    var base_url: String
+    var doc_url: String
+    var families: [FamilyEntry]
+    var envelopes: [EnvelopeEntry]
+    var errors: [Entry]
+
+    init(_ catalog: Catalog) {
+        let settings = catalog.settings
+        format_version = Self.formatVersion
+        name = settings.name?.value ?? ""
+        version = settings.version?.value ?? ""
+        base_url = settings.baseURL?.value ?? ""
+        doc_url = settings.docURL?.value ?? ""
+        families = settings.families.map { family in
+            FamilyEntry(
+                id: family.id.value, title: family.title?.value ?? "", summary: family.summary?.value ?? "",
+                description: family.description?.value, handling: family.handling?.value ?? "",
+                statuses: family.statuses.map(\.value), retry: Self.retry(family.retry))
+        }
+        let defaultName = settings.defaultEnvelope?.name.value
+        envelopes = settings.envelopes.map { envelope in
+            EnvelopeEntry(
+                name: envelope.name.value, title: envelope.title?.value, description: envelope.description?.value ?? "",
+                content_type: envelope.contentType?.value ?? Envelope.defaultContentType,
+                code_field: envelope.codeField?.value, doc_url_field: envelope.docURLField?.value,
+                default: envelope.name.value == defaultName, schema: EncodableJSON(envelope.schema?.value ?? .object([])))
+        }
+        errors = catalog.errors.map { Self.entry($0, in: catalog) }.sorted { $0.code < $1.code }
+    }
+
+    static func retry(_ policy: RetryPolicy?) -> Retry {
+        Retry(
+            policy: policy?.kind.value.rawValue ?? "never", retryable: policy?.kind.value.isRetryable ?? false,
+            max_attempts: policy?.maxAttempts?.value, initial_delay_ms: policy?.initialDelay?.value,
+            max_delay_ms: policy?.maxDelay?.value, jitter: policy?.jitter?.value)
+    }
+
+    private static func entry(_ error: ErrorDefinition, in catalog: Catalog) -> Entry {
+        let code = error.code?.value ?? ""
+        let settings = catalog.settings
+        let example = error.example.flatMap { example -> Example? in
+            guard let body = example.body else { return nil }
+            let envelope = example.envelope?.value ?? settings.defaultEnvelope?.name.value ?? ""
+            var headers: [String: String] = [:]
+            for header in example.headers { headers[header.name.value] = header.value.value }
+            return Example(status: example.status?.value ?? 0, envelope: envelope, headers: headers, body: EncodableJSON(body.value))
+        }
+        func nonEmpty<T>(_ list: [T]) -> [T]? { list.isEmpty ? nil : list }
+        return Entry(
+            code: code, title: error.title?.value ?? "", surface: error.effectiveSurface.rawValue,
+            status: error.status?.value,
+            smtp: error.smtp.map { SMTP(reply: $0.reply?.value ?? 0, enhanced: $0.enhanced?.value ?? "") },
+            event: error.event?.value, family: error.family?.value ?? "", summary: error.summary?.value ?? "",
+            scope: error.scope?.value, endpoints: nonEmpty(error.endpoints.map(\.value)),
+            retry: retry(catalog.effectiveRetry(of: error)), doc_url: settings.docURL(for: code) ?? "",
+            meaning: error.meaning?.value ?? "", causes: error.causes.map(\.value), details: error.details?.value,
+            example: example, quick_fix: error.quickFix.map(\.value),
+            recovery: nonEmpty(error.recovery.map {
+                Recovery(language: $0.language?.value ?? "", title: $0.title?.value, description: $0.description?.value,
+                         code: $0.code?.value ?? "")
+            }),
+            prevention: nonEmpty(error.prevention.map(\.value)), agent_hint: error.agentHint?.value,
+            headers: nonEmpty(error.headers.map { Header(name: $0.name?.value ?? "", description: $0.description?.value) }),
+            related: nonEmpty(error.related.map(\.value)), since: error.since?.value,
+            deprecated: error.deprecated.map {
+                Deprecated(since: $0.since?.value, replaced_by: $0.replacedBy?.value, note: $0.note?.value)
+            })
+    }
+
+    /// Pretty-printed, keys sorted, slashes unescaped, newline at the end: the same bytes for
+    /// the same catalog on every machine.
+    func encoded() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        return try encoder.encode(self) + Data("\n".utf8)
+    }
+}
+
+/// Lets a ``JSONValue`` go through `JSONEncoder`.
+struct EncodableJSON: Encodable {
+    let value: JSONValue
+
+    init(_ value: JSONValue) {
+        self.value = value
+    }
+
+    private struct Key: CodingKey {
+        var stringValue: String
+        var intValue: Int? { nil }
+        init(stringValue: String) { self.stringValue = stringValue }
+        init?(intValue: Int) { nil }
+    }
+
+    func encode(to encoder: Encoder) throws {
+        switch value {
+        case .null:
+            var container = encoder.singleValueContainer()
+            try container.encodeNil()
+        case .bool(let flag):
+            var container = encoder.singleValueContainer()
+            try container.encode(flag)
+        case .integer(let integer):
+            var container = encoder.singleValueContainer()
+            try container.encode(integer)
+        case .number(let number):
+            var container = encoder.singleValueContainer()
+            try container.encode(number)
+        case .string(let text):
+            var container = encoder.singleValueContainer()
+            try container.encode(text)
+        case .array(let items):
+            var container = encoder.unkeyedContainer()
+            for item in items { try container.encode(EncodableJSON(item)) }
+        case .object(let members):
+            var container = encoder.container(keyedBy: Key.self)
+            for member in members { try container.encode(EncodableJSON(member.value), forKey: Key(stringValue: member.key)) }
+        }
+    }
+}

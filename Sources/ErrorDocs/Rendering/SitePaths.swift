@@ -1,0 +1,21 @@
+/// Where each page lives, for the HTML site and for its Markdown twin under `markdown/`.
+///
+/// Paths are relative to the site root (HTML) or to `markdown/` (Markdown), and every link in a
+/// page is `root + path`, where `root` climbs back from the page's folder. Links name
+/// `index.html` explicitly so the site also works from `file://`.
+struct SitePaths: Sendable {
+    enum Style: Sendable { case html, markdown }
+    let style: Style
+
+    var index: String { style == .html ? "index.html" : "index.md" }
+    func error(_ code: String) -> String { style == .html ? "errors/\(code)/index.html" : "errors/\(code).md" }
+    func family(_ id: String) -> String { style == .html ? "families/\(id)/index.html" : "families/\(id).md" }
+    func guide(_ slug: String) -> String { style == .html ? "guides/\(slug)/index.html" : "guides/\(slug).md" }
+    var statusCodes: String { style == .html ? "status-codes/index.html" : "status-codes.md" }
+    var retries: String { style == .html ? "retries/index.html" : "retries.md" }
+
+    /// The relative path from a page back to its root, e.g. `../../` for `errors/x/index.html`.
+    static func root(of path: String) -> String {
+        String(repeating: "../", count: path.split(separator: "/").count - 1)
+    }
+}

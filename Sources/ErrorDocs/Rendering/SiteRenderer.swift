@@ -1,0 +1,49 @@
+import ErrorDocsModel
+import Foundation
+
+/// One file of the built site, by path relative to the output folder.
+public struct SiteFile: Sendable, Equatable {
+    public var path: String
+    public var contents: Data
+
+    public init(path: String, contents: Data) {
+        self.path = path
+        self.contents = contents
+    }
+}
+
+/// Renders a lint-clean catalog into every file of the site: HTML pages, their Markdown twins,
+/// the registry and its schema, and the theme's assets. Files come back sorted by path.
+struct SiteRenderer {
+    let catalog: Catalog
+    let theme: Theme
+
+    func render() throws -> [SiteFile] {
+        var files: [SiteFile] = []
+        func add(_ path: String, _ text: String) { files.append(SiteFile(path: path, contents: Data(text.utf8))) }
+
+        for (style, folder) in [(SitePaths.Style.html, ""), (.markdown, "markdown/")] {
+            let views = ViewBuilder(catalog: catalog, style: style)
+            let prefix = style == .html ? "" : "markdown/"
+            add(folder + views.paths.index, theme.render(views.indexView(), prefix + "index"))
+            for error in views.errors {
+                let code = error.code?.value ?? ""
+                add(folder + views.paths.error(code), theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error"))
+            }
+            for family in catalog.settings.families {
+                add(folder + views.paths.family(family.id.value), theme.render(views.familyView(family), prefix + "family"))
+            }
+            add(folder + views.paths.statusCodes, theme.render(views.statusPlaybookView(), prefix + "status-codes"))
+            add(folder + views.paths.retries, theme.render(views.retryTableView(), prefix + "retries"))
+            for guide in catalog.guides {
+                add(folder + views.paths.guide(guide.slug), theme.render(views.guideView(guide), prefix + "guide"))
+            }
+        }
+        files.append(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
+        add("registry.schema.json", RegistrySchema.json)
+        for asset in theme.assets {
+            add(asset.path, asset.text)
+        }
+        return files.sorted { $0.path < $1.path }
+    }
+}

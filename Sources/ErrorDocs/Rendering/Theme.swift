@@ -1,0 +1,85 @@
+import ErrorDocsModel
+import Foundation
+import Mustache
+
+/// The templates and assets pages are rendered with: the built-in theme, overlaid file by file
+/// with the catalog's own `Templates/` folder when it has one.
+///
+/// Templates are checked as they load, because swift-mustache renders a missing partial or
+/// parent as nothing: every `{{>partial}}` and `{{<parent}}` must exist, and only values whose
+/// name ends in `html` (cmark's safe output) may be inserted unescaped with `{{{…}}}` or `{{&…}}`.
+/// This is the only code that imports Mustache.
+public struct Theme: Sendable {
+    /// Template and asset files by path relative to the theme folder, e.g. `partials/nav.mustache`.
+    let files: [String: String]
+    let library: MustacheLibrary
+
+    /// Loads the built-in theme and overlays `directory` when given. Problems with the theme are
+    /// returned as diagnostics; the theme is unusable when any is an error.
+    public static func load(overlay directory: String?) throws -> (theme: Theme?, diagnostics: [Diagnostic]) {
+        var files = EmbeddedTheme.files
+        var origin: [String: String] = [:]
+        if let directory {
+            for (relative, text) in try readFolder(directory) {
+                files[relative] = text
+                origin[relative] = directory + "/" + relative
+            }
+        }
+        var diagnostics: [Diagnostic] = []
+        var library = MustacheLibrary()
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            let shown = origin[path] ?? "Templates/\(path) (built-in)"
+            do {
+                library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
+            } catch let error as MustacheTemplate.ParserError {
+                diagnostics.append(Diagnostic(
+                    "template-syntax", .error,
+                    at: SourceLocation(file: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                    "template cannot be parsed: \(error.error)"))
+            }
+            diagnostics += TemplateCheck.check(text, file: shown, templates: Set(files.keys))
+        }
+        guard !diagnostics.hasErrors else { return (nil, diagnostics) }
+        return (Theme(files: files, library: library), diagnostics)
+    }
+
+    /// Renders `view` with the most specific template that exists among `names`.
+    func render(_ view: Any, _ names: String...) -> String {
+        for name in names where library.getTemplate(named: name) != nil {
+            return library.render(view, withTemplate: name) ?? ""
+        }
+        preconditionFailure("the built-in theme has no template named \(names.last ?? "")")
+    }
+
+    /// Files to copy as they are (`assets/…`).
+    var assets: [(path: String, text: String)] {
+        files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+
+    private static func readFolder(_ directory: String) throws -> [(String, String)] {
+        let root = URL(fileURLWithPath: directory).standardizedFileURL
+        guard let walker = FileManager.default.enumerator(
+            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
+        else { throw CatalogLoadError(description: "\(directory): cannot be listed") }
+        var found: [(String, String)] = []
+        for case let url as URL in walker {
+            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
+            let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
+            guard let data = FileManager.default.contents(atPath: url.path) else {
+                throw CatalogLoadError(description: "\(directory)/\(relative): cannot be read")
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
+                throw CatalogLoadError(description: "\(directory)/\(relative): theme files must be UTF-8 text")
+            }
+            found.append((relative, text))
+        }
+        return found
+    }
+}
+
+extension Theme {
+    /// The built-in theme's files by relative path, for `errdocs init --templates`.
+    public static var builtInFiles: [(path: String, text: String)] {
+        EmbeddedTheme.files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    }
+}

@@ -1,0 +1,106 @@
+import ErrorDocsModel
+
+extension ViewBuilder {
+    func indexView() -> IndexView {
+        let path = paths.index
+        let name = settings.name?.value ?? ""
+        let envelopes = settings.envelopes.map { envelope in
+            IndexView.Envelope(
+                name: envelope.name.value, title: envelope.title?.value ?? envelope.name.value,
+                contentType: envelope.contentType?.value ?? Envelope.defaultContentType,
+                description: text(envelope.description?.value ?? ""),
+                schema: envelope.schema.map { JSONWriter.pretty($0.value) } ?? "")
+        }
+        return IndexView(
+            page: page(path: path, title: "\(name) error reference", description: "Every error \(name) returns, grouped by family, with causes, fixes and retry advice."),
+            description: settings.description.map { text($0.value) }, errorCount: errors.count,
+            families: settings.families.map { familySection($0, root: "") }, envelopes: envelopes)
+    }
+
+    private func familySection(_ family: Family, root: String) -> FamilySection {
+        let rows = errors(in: family).map { row($0, root: root) }
+        return FamilySection(
+            id: family.id.value, title: family.title?.value ?? family.id.value, summary: family.summary?.value ?? "",
+            link: root + paths.family(family.id.value), errors: rows, count: rows.count)
+    }
+
+    func familyView(_ family: Family) -> FamilyView {
+        let path = paths.family(family.id.value)
+        let root = SitePaths.root(of: path)
+        let title = family.title?.value ?? family.id.value
+        return FamilyView(
+            page: page(path: path, title: "\(title) errors", description: family.summary?.value ?? ""),
+            id: family.id.value, title: title, summary: family.summary?.value ?? "",
+            description: family.description.map { text($0.value) }, handling: text(family.handling?.value ?? ""),
+            statuses: family.statuses.isEmpty ? nil : family.statuses.map { String($0.value) }.joined(separator: ", "), retry: retry(family.retry),
+            errors: errors(in: family).map { row($0, root: root) })
+    }
+
+    /// One row per status a family lists, in status order, as in the seeds' playbook.
+    func statusPlaybookView() -> StatusPlaybookView {
+        let path = paths.statusCodes
+        let root = SitePaths.root(of: path)
+        var rows: [StatusPlaybookView.Row] = []
+        for family in settings.families {
+            for status in family.statuses {
+                let triggers = errors(in: family).filter { $0.status?.value == status.value }.map { row($0, root: root) }
+                rows.append(StatusPlaybookView.Row(
+                    status: status.value, statusText: HTTPStatusText.phrase(status.value),
+                    familyTitle: family.title?.value ?? family.id.value, familyLink: root + paths.family(family.id.value),
+                    meaning: family.summary?.value ?? "", triggers: triggers, handling: text(family.handling?.value ?? "")))
+            }
+        }
+        rows.sort { ($0.status, $0.familyTitle) < ($1.status, $1.familyTitle) }
+        return StatusPlaybookView(
+            page: page(path: path, title: "Status code playbook",
+                       description: "What each HTTP status means, what triggers it and how to handle it."),
+            rows: rows)
+    }
+
+    /// Retry classification: statuses that share the same advice are merged into one row.
+    func retryTableView() -> RetryTableView {
+        let path = paths.retries
+        let root = SitePaths.root(of: path)
+        func rows(_ surface: ErrorDefinition.Surface, key: (ErrorDefinition) -> (sort: Int, label: String)) -> [RetryTableView.Row] {
+            var grouped: [(answer: String, how: String, keys: [(Int, String)], errors: [ErrorRow])] = []
+            let sorted = errors.filter { $0.effectiveSurface == surface }.sorted { key($0).sort < key($1).sort }
+            for error in sorted {
+                let policy = catalog.effectiveRetry(of: error)
+                let answer = policy.map(RetryDescription.answer) ?? "No"
+                let how = policy.map(RetryDescription.how) ?? ""
+                let errorKey = key(error)
+                if let index = grouped.firstIndex(where: { $0.answer == answer && $0.how == how }) {
+                    if !grouped[index].keys.contains(where: { $0.1 == errorKey.label }) { grouped[index].keys.append(errorKey) }
+                    grouped[index].errors.append(row(error, root: root))
+                } else {
+                    grouped.append((answer, how, [errorKey], [row(error, root: root)]))
+                }
+            }
+            return grouped.map {
+                RetryTableView.Row(statuses: $0.keys.map(\.1).joined(separator: ", "), answer: $0.answer, how: $0.how, errors: $0.errors)
+            }
+        }
+        let http = rows(.response) { ($0.status?.value ?? 0, String($0.status?.value ?? 0)) }
+        let smtp = rows(.smtp) { error in
+            let reply = error.smtp?.reply?.value ?? 0
+            return (reply, "\(reply) \(error.smtp?.enhanced?.value ?? "")")
+        }
+        let events = rows(.event) { (0, $0.event?.value ?? "") }
+        let sections = [
+            RetryTableView.Section(id: "http", title: "HTTP responses", keyHeading: "Status", rows: http),
+            RetryTableView.Section(id: "smtp", title: "SMTP replies", keyHeading: "Reply", rows: smtp),
+            RetryTableView.Section(id: "events", title: "Events", keyHeading: "Event", rows: events),
+        ]
+        return RetryTableView(
+            page: page(path: path, title: "Retry classification", description: "Which errors to retry, and how."),
+            sections: sections.filter { !$0.rows.isEmpty })
+    }
+
+    func guideView(_ guide: Guide) -> GuideView {
+        let path = paths.guide(guide.slug)
+        let firstParagraph = guide.body.value.split(separator: "\n\n").first { !$0.hasPrefix("#") }.map(String.init) ?? guide.title
+        return GuideView(
+            page: page(path: path, title: guide.title, description: String(firstParagraph.prefix(200))),
+            title: guide.title, body: text(guide.body.value))
+    }
+}

@@ -1,0 +1,99 @@
+import Foundation
+import ErrorDocsModel
+
+extension ViewBuilder {
+    func errorView(_ error: ErrorDefinition) -> ErrorView {
+        let code = error.code?.value ?? ""
+        let path = paths.error(code)
+        let root = SitePaths.root(of: path)
+        let summary = error.summary?.value ?? ""
+        let familyModel = error.family.flatMap { settings.family($0.value) }
+        let family = ErrorView.FamilyLink(
+            id: familyModel?.id.value ?? "", title: familyModel?.title?.value ?? error.family?.value ?? "",
+            link: root + paths.family(familyModel?.id.value ?? ""))
+
+        let surfaceLabel: String
+        switch error.effectiveSurface {
+        case .response:
+            let status = error.status?.value ?? 0
+            surfaceLabel = "HTTP \(status) \(HTTPStatusText.phrase(status))"
+        case .smtp: surfaceLabel = statusLabel(error)
+        case .event: surfaceLabel = "Event \(error.event?.value ?? "")"
+        }
+
+        let related = error.related.compactMap { reference in catalog.error(reference.value) }.map { relatedLink($0, root: root) }
+        let deprecation = error.deprecated.map { deprecated in
+            ErrorView.Deprecation(
+                since: deprecated.since?.value, note: deprecated.note.map { text($0.value) },
+                replacement: deprecated.replacedBy.flatMap { catalog.error($0.value) }.map { relatedLink($0, root: root) })
+        }
+        var seenLanguages: [String: Int] = [:]
+        let recovery = orderedRecovery(error).enumerated().map { index, snippet in
+            let language = snippet.language?.value ?? "text"
+            seenLanguages[language, default: 0] += 1
+            let suffix = seenLanguages[language]! > 1 ? "-\(seenLanguages[language]!)" : ""
+            return ErrorView.Recovery(
+                id: "recovery-\(language)\(suffix)", language: language, languageLabel: Self.languageLabel(language),
+                title: snippet.title?.value ?? Self.languageLabel(language),
+                description: snippet.description.map { text($0.value) },
+                code: (snippet.code?.value ?? "").trimmingCharacters(in: .newlines), first: index == 0)
+        }
+        let headers = error.headers.map { header in
+            ErrorView.HeaderDoc(name: header.name?.value ?? "", description: header.description.map { inlineText($0.value) })
+        }
+        let prevention = error.prevention.map { inlineText($0.value) }
+
+        return ErrorView(
+            page: page(path: path, title: error.title?.value ?? code, description: summary, currentCode: code),
+            code: code, title: error.title?.value ?? code, summary: summary,
+            surface: error.effectiveSurface.rawValue, surfaceLabel: surfaceLabel,
+            status: error.status?.value, statusText: error.status.map { HTTPStatusText.phrase($0.value) },
+            smtpReply: error.smtp?.reply?.value, smtpEnhanced: error.smtp?.enhanced?.value, event: error.event?.value,
+            family: family, retry: retry(catalog.effectiveRetry(of: error)), scope: error.scope?.value,
+            endpoints: error.endpoints.map(\.value), hasEndpoints: !error.endpoints.isEmpty,
+            docURL: settings.docURL(for: code) ?? "",
+            meaning: text(error.meaning?.value ?? ""), causes: error.causes.map { inlineText($0.value) },
+            details: error.details.map { text($0.value) }, example: example(error),
+            quickFix: error.quickFix.map { inlineText($0.value) }, recovery: recovery, hasRecovery: !recovery.isEmpty,
+            prevention: prevention, hasPrevention: !prevention.isEmpty, agentHint: error.agentHint?.value,
+            headers: headers, hasHeaders: !headers.isEmpty, related: related, hasRelated: !related.isEmpty,
+            since: error.since?.value, deprecated: deprecation,
+            hasLifecycle: error.since != nil || error.deprecated != nil)
+    }
+
+    private func relatedLink(_ error: ErrorDefinition, root: String) -> ErrorView.Related {
+        let code = error.code?.value ?? ""
+        return ErrorView.Related(
+            code: code, title: error.title?.value ?? code, summary: error.summary?.value ?? "", link: root + paths.error(code))
+    }
+
+    /// Recovery snippets in the catalog's `languages` order, then the rest as written.
+    private func orderedRecovery(_ error: ErrorDefinition) -> [RecoverySnippet] {
+        let order = settings.languages.map(\.value)
+        let rank = { (snippet: RecoverySnippet) in order.firstIndex(of: snippet.language?.value ?? "") ?? order.count }
+        return error.recovery.enumerated()
+            .sorted { (rank($0.element), $0.offset) < (rank($1.element), $1.offset) }
+            .map(\.element)
+    }
+
+    private func example(_ error: ErrorDefinition) -> ErrorView.Example? {
+        guard let example = error.example, let body = example.body else { return nil }
+        let envelope = example.envelope.flatMap { settings.envelope($0.value) } ?? settings.defaultEnvelope
+        let status = example.status?.value ?? error.status?.value ?? 0
+        let headers = example.headers.map { ErrorView.Header(name: $0.name.value, value: $0.value.value) }
+        return ErrorView.Example(
+            status: status, statusText: HTTPStatusText.phrase(status),
+            contentType: envelope?.contentType?.value ?? Envelope.defaultContentType,
+            envelopeTitle: envelope?.title?.value ?? envelope?.name.value ?? "",
+            headers: headers, hasHeaders: !headers.isEmpty, body: JSONWriter.pretty(body.value))
+    }
+
+    static func languageLabel(_ language: String) -> String {
+        let known = [
+            "python": "Python", "javascript": "JavaScript", "typescript": "TypeScript", "go": "Go", "swift": "Swift",
+            "shell": "Shell", "bash": "Bash", "curl": "curl", "ruby": "Ruby", "java": "Java", "kotlin": "Kotlin",
+            "php": "PHP", "csharp": "C#", "rust": "Rust", "json": "JSON", "text": "Text",
+        ]
+        return known[language] ?? language.prefix(1).uppercased() + language.dropFirst()
+    }
+}

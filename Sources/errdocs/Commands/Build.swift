@@ -1,0 +1,60 @@
+import ArgumentParser
+import ErrorDocs
+import Foundation
+
+struct Build: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Lint a catalog, then write its documentation site.",
+        discussion: """
+            Writes, into the output folder (Site/ beside the catalog by default):
+              index.html, errors/<code>/index.html, families/<id>/index.html,
+              status-codes/index.html, retries/index.html, guides/<slug>/index.html
+                                    the HTML site, with relative links (works from file://)
+              markdown/             the same pages as Markdown
+              registry.json         every error as data, for SDKs
+              registry.schema.json  the JSON Schema of registry.json
+
+            Pages use the templates in Templates/ beside the catalog when that folder exists, \
+            and the built-in theme for anything it does not override. Nothing is written when \
+            the catalog has an error: the previous site stays exactly as it was. The output \
+            folder is replaced whole, so errdocs only writes to a folder it created.
+            """
+    )
+
+    @OptionGroup var location: CatalogLocation
+
+    @Option(name: .shortAndLong, help: ArgumentHelp("Folder to write the site to. (default: Site beside the catalog)", valueName: "DIR"))
+    var output: String?
+
+    @Option(name: .long, help: ArgumentHelp("Theme folder overriding the built-in templates. (default: Templates beside the catalog, if present)", valueName: "DIR"))
+    var templates: String?
+
+    func run() throws {
+        let outputPath = output ?? location.sibling("Site")
+        var templatesPath = templates
+        if templatesPath == nil {
+            let candidate = location.sibling("Templates")
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), isFolder.boolValue {
+                templatesPath = candidate
+            }
+        }
+        let report: Pipeline.BuildReport
+        do {
+            var folder = try FolderOutput(path: outputPath, protecting: [location.directory] + (templatesPath.map { [$0] } ?? []))
+            report = try Pipeline.build(location.directory, templates: templatesPath, into: &folder)
+        } catch {
+            printError("error: \(error)")
+            throw ExitCode(2)
+        }
+        for diagnostic in report.diagnostics {
+            printError(diagnostic.description)
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        if errors > 0 {
+            printError("build failed: \(Lint.plural(errors, "error")); \(outputPath) was not changed")
+            throw ExitCode(1)
+        }
+        print("wrote \(Lint.plural(report.files.count, "file")) for \(Lint.plural(report.errorCount, "error")) to \(outputPath)")
+    }
+}

@@ -1,0 +1,72 @@
+import ArgumentParser
+import Foundation
+
+@main
+struct Errdocs: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "errdocs",
+        abstract: "Write each API error once; get a documentation site, Markdown pages and a JSON registry.",
+        discussion: """
+            A catalog is a folder (Content/ by default) holding catalog.yaml and one YAML file per \
+            error (or per group of errors) under errors/. 'errdocs lint' checks it; 'errdocs build' \
+            turns it into a static HTML site, the same pages as Markdown, and registry.json for SDKs.
+
+            Typical use:
+              errdocs init              create Content/ with a starter catalog
+              errdocs lint              check Content/ and report problems as file:line:col
+              errdocs build             write the site to Site/
+            """,
+        version: ErrorDocsVersion.current,
+        subcommands: [Build.self, Lint.self, Init.self]
+    )
+
+    /// Runs the tool with exit statuses a CI script can rely on: 0 success, 1 content errors,
+    /// 2 usage or I/O problems.
+    static func main() {
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch let exit as ExitCode {
+            Foundation.exit(exit.rawValue)
+        } catch {
+            let code = exitCode(for: error)
+            if code == .success {
+                Errdocs.exit(withError: error)
+            }
+            FileHandle.standardError.write(Data((fullMessage(for: error) + "\n").utf8))
+            Foundation.exit(2)
+        }
+    }
+}
+
+enum ErrorDocsVersion {
+    static let current = "0.1.0"
+}
+
+/// Where `errdocs` looks for things when the user does not say.
+struct CatalogLocation: ParsableArguments {
+    @Argument(help: ArgumentHelp("The catalog folder, holding catalog.yaml and errors/.", valueName: "DIR"))
+    var directory: String = "Content"
+
+    /// The folder beside the catalog, where Templates/ and Site/ live by default.
+    var projectFolder: String {
+        let parent = URL(fileURLWithPath: directory).standardizedFileURL.deletingLastPathComponent().path
+        return Self.relative(parent)
+    }
+
+    static func relative(_ path: String) -> String {
+        let here = FileManager.default.currentDirectoryPath
+        if path == here { return "." }
+        if path.hasPrefix(here + "/") { return String(path.dropFirst(here.count + 1)) }
+        return path
+    }
+
+    func sibling(_ name: String) -> String {
+        projectFolder == "." ? name : projectFolder + "/" + name
+    }
+}
+
+/// Prints to standard error.
+func printError(_ text: String) {
+    FileHandle.standardError.write(Data((text + "\n").utf8))
+}
