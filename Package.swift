@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["ErrorDocs"]
+            dependencies: ["errdocs"]
         ),
     ]
 )

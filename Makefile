@@ -1,0 +1,49 @@
+# errdocs: the two commands a newcomer needs are `make site` and `make test`.
+# Both install what is missing (Debian packages with apt-get, Python tools with pip).
+
+SWIFT ?= swift
+BUILD_FLAGS ?=
+ERRDOCS = .build/debug/errdocs
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+PYTHON ?= python3
+VENV = .build/venv
+CHECK_JSONSCHEMA = $(VENV)/bin/check-jsonschema
+
+.PHONY: all site test lint deps test-deps build clean
+
+all: site
+
+## Build the tool and render the default catalog (Content/) into Site/.
+site: build
+	$(ERRDOCS) build Content --output Site
+
+## Run every test: Swift unit, golden and end-to-end tests, then validate the registry
+## against its JSON Schema with a real validator.
+test: build test-deps
+	$(SWIFT) build --build-tests $(BUILD_FLAGS)
+	$(SWIFT) test --skip-build $(BUILD_FLAGS)
+	scripts/check-registry.sh $(ERRDOCS) $(CHECK_JSONSCHEMA)
+
+## Lint the default catalog.
+lint: build
+	$(ERRDOCS) lint Content
+
+build: deps
+	$(SWIFT) build $(BUILD_FLAGS)
+
+## libcmark-dev and pkg-config, from Debian, when missing.
+deps:
+	@if ! pkg-config --exists libcmark 2>/dev/null; then \
+	  echo "Installing libcmark-dev and pkg-config (Debian packages)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
+	fi
+
+## check-jsonschema from PyPI, in a virtual environment under .build/.
+test-deps:
+	@if [ ! -x $(CHECK_JSONSCHEMA) ]; then \
+	  echo "Installing check-jsonschema (PyPI) into $(VENV)"; \
+	  $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install -q check-jsonschema; \
+	fi
+
+clean:
+	rm -rf .build

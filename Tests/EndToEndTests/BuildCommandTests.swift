@@ -1,0 +1,109 @@
+import Foundation
+import Testing
+
+/// `errdocs build` as users run it: output, determinism, and leaving a good site alone when
+/// the catalog is broken.
+@Suite struct BuildCommandTests {
+    @Test func twoBuildsOfTheSameCatalogAreByteIdentical() throws {
+        let scratch = try Tool.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let first = try Tool.run(["build", "Content", "--output", scratch.appendingPathComponent("one").path])
+        let second = try Tool.run(["build", "Content", "--output", scratch.appendingPathComponent("two").path])
+        #expect(first.status == 0 && second.status == 0, "\(first.stderr)\(second.stderr)")
+        let one = try Tool.tree(scratch.appendingPathComponent("one"))
+        let two = try Tool.tree(scratch.appendingPathComponent("two"))
+        #expect(one.count > 50)
+        #expect(one == two)
+    }
+
+    @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let good = try Tool.run(["build", "Content"], in: scratch)
+        #expect(good.status == 0, "\(good.stderr)")
+        let before = try Tool.tree(scratch.appendingPathComponent("Site"))
+
+        try "code: [broken\n".write(to: scratch.appendingPathComponent("Content/errors/zz.yaml"), atomically: true, encoding: .utf8)
+        let bad = try Tool.run(["build", "Content"], in: scratch)
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("Site was not changed"), "\(bad.stderr)")
+        #expect(try Tool.tree(scratch.appendingPathComponent("Site")) == before)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".") }
+        #expect(leftovers.isEmpty, "no staging folder is left behind: \(leftovers)")
+    }
+
+    @Test func aCatalogWithoutTemplatesUsesTheBuiltInTheme() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Templates").path))
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        let site = try Tool.tree(scratch.appendingPathComponent("Site"))
+        let repositorySite = try Tool.tree(Tool.repository.appendingPathComponent("Site"))
+        #expect(site == repositorySite, "the built-in theme is the repository's Templates/")
+    }
+
+    @Test func aTemplateOverrideChangesOnlyWhatItOverrides() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let templates = scratch.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<layout}}{{$main}}<h1>Custom {{code}}</h1>{{/main}}{{/layout}}\n"
+            .write(to: templates.appendingPathComponent("error.rate_limited.mustache"), atomically: true, encoding: .utf8)
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        let custom = try String(contentsOf: scratch.appendingPathComponent("Site/errors/rate_limited/index.html"), encoding: .utf8)
+        let other = try String(contentsOf: scratch.appendingPathComponent("Site/errors/invalid_api_key/index.html"), encoding: .utf8)
+        #expect(custom.contains("<h1>Custom rate_limited</h1>"))
+        #expect(other.contains("What this means"))
+    }
+
+    @Test func aTemplateWithAMissingPartialIsRejected() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let templates = scratch.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<layout}}{{$main}}\n{{>partials/nope}}{{/main}}{{/layout}}\n"
+            .write(to: templates.appendingPathComponent("guide.mustache"), atomically: true, encoding: .utf8)
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Templates/guide.mustache:2:1: error: template 'partials/nope' does not exist"), "\(run.stderr)")
+    }
+
+    @Test func itRefusesToReplaceAFolderItDidNotCreate() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let precious = scratch.appendingPathComponent("Documents")
+        try FileManager.default.createDirectory(at: precious, withIntermediateDirectories: true)
+        try "keep me".write(to: precious.appendingPathComponent("notes.txt"), atomically: true, encoding: .utf8)
+        let run = try Tool.run(["build", "Content", "--output", "Documents"], in: scratch)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("was not created by errdocs"), "\(run.stderr)")
+        #expect(try String(contentsOf: precious.appendingPathComponent("notes.txt"), encoding: .utf8) == "keep me")
+    }
+
+    @Test(arguments: ["/", "Content", "."])
+    func itRefusesDangerousOutputFolders(_ output: String) throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try Tool.run(["build", "Content", "--output", output], in: scratch)
+        #expect(run.status == 2, "\(run.stdout)")
+        #expect(run.stderr.contains("refusing"), "\(run.stderr)")
+    }
+
+    @Test func initCreatesACatalogThatLintsAndBuilds() throws {
+        let scratch = try Tool.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let created = try Tool.run(["init", "--name", "Acme Mail", "--templates"], in: scratch)
+        #expect(created.status == 0, "\(created.stderr)")
+        let lint = try Tool.run(["lint"], in: scratch)
+        #expect(lint.status == 0, "\(lint.stdout)")
+        #expect(lint.stdout.contains("0 errors, 0 warnings"))
+        let build = try Tool.run(["build"], in: scratch)
+        #expect(build.status == 0, "\(build.stderr)")
+        let index = try String(contentsOf: scratch.appendingPathComponent("Site/index.html"), encoding: .utf8)
+        #expect(index.contains("Acme Mail"))
+        let again = try Tool.run(["init"], in: scratch)
+        #expect(again.status == 2, "init never overwrites")
+    }
+}

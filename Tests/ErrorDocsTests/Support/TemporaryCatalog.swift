@@ -1,0 +1,132 @@
+import ErrorDocs
+import ErrorDocsModel
+import Foundation
+import Testing
+
+/// A catalog written to a fresh temporary folder from inline text, for tests that go through
+/// the real loader. Paths in diagnostics are relative to the catalog (`catalog.yaml`,
+/// `errors/x.yaml`), because the loader is given the folder as `.`-free relative path.
+struct TemporaryCatalog {
+    let root: URL
+
+    /// A minimal valid catalog.yaml: one `standard` envelope (code_field `error`, doc_url_field
+    /// `doc_url`), families `validation` (400, 422; after_fix), `rate_limit` (429; retry_after)
+    /// and `server` (500, 503; backoff).
+    static let settings = """
+        name: Test API
+        version: "1.0.0"
+        base_url: https://docs.test.example/
+        doc_url: https://docs.test.example/errors/{code}
+        languages: [python, javascript]
+        envelopes:
+          standard:
+            default: true
+            description: The error body.
+            code_field: error
+            doc_url_field: doc_url
+            schema:
+              type: object
+              required: [error, message]
+              additionalProperties: false
+              properties:
+                error: {type: string, pattern: "^[a-z_.]+$"}
+                message: {type: string}
+                doc_url: {type: string}
+                retry_after: {type: [integer, "null"]}
+        families:
+          - id: validation
+            title: Validation
+            summary: The request is malformed.
+            handling: Fix the request.
+            statuses: [400, 422]
+            retry: {policy: after_fix}
+          - id: rate_limit
+            title: Rate limit
+            summary: Too many requests.
+            handling: Wait, then retry.
+            statuses: [429]
+            retry: {policy: retry_after, max_attempts: 5, initial_delay: 1s, max_delay: 1m, jitter: true}
+          - id: server
+            title: Server
+            summary: Something broke on our side.
+            handling: Retry with backoff.
+            statuses: [500, 503]
+            retry: {policy: backoff, max_attempts: 3, initial_delay: 2s, max_delay: 30s, jitter: true}
+        """
+
+    /// A valid error file for `code` (status 400, family validation) to start fixtures from.
+    static func error(_ code: String = "bad_request", status: Int = 400, family: String = "validation", extra: String = "") -> String {
+        """
+        code: \(code)
+        title: Bad request \(code)
+        status: \(status)
+        family: \(family)
+        summary: The request could not be understood.
+        meaning: The body is not what the endpoint expects.
+        causes:
+          - A field is missing.
+        example:
+          status: \(status)
+          body:
+            error: \(code)
+            message: Something is wrong.
+        quick_fix:
+          - Fix the body.
+        \(extra)
+        """
+    }
+
+    /// Writes `files` (path relative to the catalog → text) plus `catalog.yaml` when not given.
+    init(_ files: [String: String]) throws {
+        root = FileManager.default.temporaryDirectory
+            .appendingPathComponent("errdocs-tests-\(UUID().uuidString)")
+        var all = files
+        if all["catalog.yaml"] == nil { all["catalog.yaml"] = Self.settings }
+        for (path, text) in all {
+            let url = root.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(text.utf8).write(to: url)
+        }
+    }
+
+    /// Writes raw bytes, for encoding tests.
+    func write(_ bytes: [UInt8], to path: String) throws {
+        let url = root.appendingPathComponent(path)
+        try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data(bytes).write(to: url)
+    }
+
+    /// Loads and lints; diagnostics have paths relative to the catalog folder.
+    func lint() throws -> [Diagnostic] {
+        let report = try Pipeline.lint(root.path)
+        let prefix = root.path + "/"
+        return report.diagnostics.map { diagnostic in
+            var copy = diagnostic
+            if copy.location.file.hasPrefix(prefix) { copy.location.file.removeFirst(prefix.count) }
+            copy.notes = copy.notes.map { note in
+                var note = note
+                if note.location.file.hasPrefix(prefix) { note.location.file.removeFirst(prefix.count) }
+                return note
+            }
+            return copy
+        }
+    }
+
+    func remove() {
+        try? FileManager.default.removeItem(at: root)
+    }
+}
+
+/// Lints `files` and returns the diagnostics, cleaning up afterwards.
+func lint(_ files: [String: String]) throws -> [Diagnostic] {
+    let catalog = try TemporaryCatalog(files)
+    defer { catalog.remove() }
+    return try catalog.lint()
+}
+
+extension Array where Element == Diagnostic {
+    /// `file:line:col [rule]` of each diagnostic, for compact expectations.
+    var positions: [String] { map { "\($0.location) [\($0.ruleID)]" } }
+
+    func with(rule: String) -> [Diagnostic] { filter { $0.ruleID == rule } }
+}
