@@ -41,7 +41,10 @@ public enum Pipeline {
         guard let theme else {
             return BuildReport(diagnostics: diagnostics, files: [], errorCount: report.catalog.errors.count)
         }
-        let files = try SiteRenderer(catalog: report.catalog, theme: theme).render()
+        let (files, templateProblems) = try SiteRenderer(catalog: report.catalog, theme: theme).render()
+        guard templateProblems.isEmpty else {
+            return BuildReport(diagnostics: diagnostics + templateProblems, files: [], errorCount: report.catalog.errors.count)
+        }
         try output.replace(with: files)
         return BuildReport(diagnostics: diagnostics, files: files, errorCount: report.catalog.errors.count)
     }

@@ -70,6 +70,19 @@ import Testing
         #expect(run.stderr.contains("Templates/guide.mustache:2:1: error: template 'partials/nope' does not exist"), "\(run.stderr)")
     }
 
+    @Test func aMisspeltTemplateVariableStopsTheBuild() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let templates = scratch.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try "{{<layout}}{{$main}}\n<h1>{{titel}}</h1>{{/main}}{{/layout}}\n"
+            .write(to: templates.appendingPathComponent("error.mustache"), atomically: true, encoding: .utf8)
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Templates/error.mustache:2:5: error: 'titel' is not a value of any page"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Site").path))
+    }
+
     @Test func itRefusesToReplaceAFolderItDidNotCreate() throws {
         let scratch = try Tool.scratch(copyingContent: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -18,7 +18,8 @@ struct SiteRenderer {
     let catalog: Catalog
     let theme: Theme
 
-    func render() throws -> [SiteFile] {
+    /// The site's files, or the template problems found while rendering them.
+    func render() throws -> (files: [SiteFile], problems: [Diagnostic]) {
         var files: [SiteFile] = []
         func add(_ path: String, _ text: String) { files.append(SiteFile(path: path, contents: Data(text.utf8))) }
 
@@ -44,6 +45,6 @@ struct SiteRenderer {
         for asset in theme.assets {
             add(asset.path, asset.text)
         }
-        return files.sorted { $0.path < $1.path }
+        return (files.sorted { $0.path < $1.path }, theme.unknownNameDiagnostics())
     }
 }

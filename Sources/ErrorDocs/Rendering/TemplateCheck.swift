@@ -31,6 +31,27 @@ enum TemplateCheck {
         return diagnostics
     }
 
+    /// Every variable or section name used in a template, with where it is used. Names inside
+    /// transforms such as `count(errors)` are reported by their argument.
+    static func variables(in text: String, file: String) -> [(name: String, location: SourceLocation)] {
+        var uses: [(String, SourceLocation)] = []
+        let range = NSRange(text.startIndex..., in: text)
+        for match in tag.matches(in: text, range: range) {
+            guard let whole = Range(match.range, in: text), let sigilRange = Range(match.range(at: 2), in: text),
+                  let nameRange = Range(match.range(at: 3), in: text)
+            else { continue }
+            guard ["", "#", "^", "/", "&"].contains(String(text[sigilRange])) else { continue }
+            var name = String(text[nameRange])
+            if let open = name.firstIndex(of: "("), let close = name.lastIndex(of: ")"), open < close {
+                name = String(name[name.index(after: open)..<close])
+            }
+            if name.hasPrefix(".") { name.removeFirst() }
+            guard !name.isEmpty, text[sigilRange] != "/" else { continue }
+            uses.append((name, position(of: whole.lowerBound, in: text, file: file)))
+        }
+        return uses
+    }
+
     private static func position(of index: String.Index, in text: String, file: String) -> SourceLocation {
         let before = text[..<index]
         let line = before.reduce(1) { $1 == "\n" ? $0 + 1 : $0 }

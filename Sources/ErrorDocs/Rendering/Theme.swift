@@ -13,6 +13,9 @@ public struct Theme: Sendable {
     /// Template and asset files by path relative to the theme folder, e.g. `partials/nav.mustache`.
     let files: [String: String]
     let library: MustacheLibrary
+    /// Where each file came from, for messages: a user's file path or the built-in theme.
+    let origins: [String: String]
+    let lookups = TemplateLookupLog()
 
     /// Loads the built-in theme and overlays `directory` when given. Problems with the theme are
     /// returned as diagnostics; the theme is unusable when any is an error.
@@ -40,15 +43,33 @@ public struct Theme: Sendable {
             diagnostics += TemplateCheck.check(text, file: shown, templates: Set(files.keys))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(files: files, library: library), diagnostics)
+        return (Theme(files: files, library: library, origins: origin), diagnostics)
     }
 
     /// Renders `view` with the most specific template that exists among `names`.
     func render(_ view: Any, _ names: String...) -> String {
         for name in names where library.getTemplate(named: name) != nil {
-            return library.render(view, withTemplate: name) ?? ""
+            return library.render(TemplateValue(view, log: lookups), withTemplate: name) ?? ""
         }
         preconditionFailure("the built-in theme has no template named \(names.last ?? "")")
+    }
+
+    /// Names that templates used but no view model has, at each place they are used. Call after
+    /// rendering every page.
+    func unknownNameDiagnostics() -> [Diagnostic] {
+        let unknown = lookups.unknownNames
+        guard !unknown.isEmpty else { return [] }
+        var diagnostics: [Diagnostic] = []
+        for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
+            let shown = origins[path] ?? "Templates/\(path) (built-in)"
+            for use in TemplateCheck.variables(in: text, file: shown) {
+                guard let first = use.name.split(separator: ".").first.map(String.init), unknown.contains(first) else { continue }
+                diagnostics.append(Diagnostic(
+                    "template-unknown-name", .error, at: use.location,
+                    "'\(use.name)' is not a value of any page; it would render as nothing (check the spelling against the view models)"))
+            }
+        }
+        return diagnostics
     }
 
     /// Files to copy as they are (`assets/…`).
