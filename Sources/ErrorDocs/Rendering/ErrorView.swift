@@ -39,7 +39,6 @@ struct ErrorView: Sendable {
     struct Example: Sendable {
         var status: Int
         var statusText: String
-        var contentType: String
         var envelopeTitle: String
         var headers: [Header]
         var hasHeaders: Bool

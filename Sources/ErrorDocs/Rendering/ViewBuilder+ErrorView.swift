@@ -80,10 +80,14 @@ extension ViewBuilder {
         guard let example = error.example, let body = example.body else { return nil }
         let envelope = example.envelope.flatMap { settings.envelope($0.value) } ?? settings.defaultEnvelope
         let status = example.status?.value ?? error.status?.value ?? 0
-        let headers = example.headers.map { ErrorView.Header(name: $0.name.value, value: $0.value.value) }
+        var headers = example.headers.map { ErrorView.Header(name: $0.name.value, value: $0.value.value) }
+        // The envelope's content type comes first, unless the example states its own.
+        if !headers.contains(where: { $0.name.lowercased() == "content-type" }) {
+            headers.insert(ErrorView.Header(
+                name: "Content-Type", value: envelope?.contentType?.value ?? Envelope.defaultContentType), at: 0)
+        }
         return ErrorView.Example(
             status: status, statusText: HTTPStatusText.phrase(status),
-            contentType: envelope?.contentType?.value ?? Envelope.defaultContentType,
             envelopeTitle: envelope?.title?.value ?? envelope?.name.value ?? "",
             headers: headers, hasHeaders: !headers.isEmpty, body: JSONWriter.pretty(body.value))
     }
