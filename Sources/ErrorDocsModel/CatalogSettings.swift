@@ -25,6 +25,13 @@ public struct CatalogSettings: Sendable {
 
     public func envelope(_ name: String) -> Envelope? { envelopes.first { $0.name.value == name } }
 
+    /// The envelope an example uses: the one it names, or the default when it names none.
+    /// Nil when it names one that does not exist.
+    public func envelope(of example: ExampleResponse) -> Envelope? {
+        guard let name = example.envelope else { return defaultEnvelope }
+        return envelope(name.value)
+    }
+
     public var defaultEnvelope: Envelope? {
         envelopes.first { $0.isDefault?.value == true } ?? (envelopes.count == 1 ? envelopes.first : nil)
     }

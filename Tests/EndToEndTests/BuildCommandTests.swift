@@ -43,13 +43,18 @@ import Testing
         #expect(site == repositorySite, "the built-in theme is the repository's Templates/")
     }
 
-    @Test func aTemplateOverrideChangesOnlyWhatItOverrides() throws {
+    /// A copy of Content/ with one file in a Templates/ folder beside it.
+    private func scratch(withTemplate name: String, _ text: String) throws -> URL {
         let scratch = try Tool.scratch(copyingContent: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
         let templates = scratch.appendingPathComponent("Templates")
         try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "{{<layout}}{{$main}}<h1>Custom {{code}}</h1>{{/main}}{{/layout}}\n"
-            .write(to: templates.appendingPathComponent("error.rate_limited.mustache"), atomically: true, encoding: .utf8)
+        try text.write(to: templates.appendingPathComponent(name), atomically: true, encoding: .utf8)
+        return scratch
+    }
+
+    @Test func aTemplateOverrideChangesOnlyWhatItOverrides() throws {
+        let scratch = try scratch(withTemplate: "error.rate_limited.mustache", "{{<layout}}{{$main}}<h1>Custom {{code}}</h1>{{/main}}{{/layout}}\n")
+        defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try Tool.run(["build", "Content"], in: scratch)
         #expect(run.status == 0, "\(run.stderr)")
         let custom = try String(contentsOf: scratch.appendingPathComponent("Site/errors/rate_limited/index.html"), encoding: .utf8)
@@ -59,24 +64,16 @@ import Testing
     }
 
     @Test func aTemplateWithAMissingPartialIsRejected() throws {
-        let scratch = try Tool.scratch(copyingContent: true)
+        let scratch = try scratch(withTemplate: "guide.mustache", "{{<layout}}{{$main}}\n{{>partials/nope}}{{/main}}{{/layout}}\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let templates = scratch.appendingPathComponent("Templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "{{<layout}}{{$main}}\n{{>partials/nope}}{{/main}}{{/layout}}\n"
-            .write(to: templates.appendingPathComponent("guide.mustache"), atomically: true, encoding: .utf8)
         let run = try Tool.run(["build", "Content"], in: scratch)
         #expect(run.status == 1)
         #expect(run.stderr.contains("Templates/guide.mustache:2:1: error: template 'partials/nope' does not exist"), "\(run.stderr)")
     }
 
     @Test func aMisspeltTemplateVariableStopsTheBuild() throws {
-        let scratch = try Tool.scratch(copyingContent: true)
+        let scratch = try scratch(withTemplate: "error.mustache", "{{<layout}}{{$main}}\n<h1>{{titel}}</h1>{{/main}}{{/layout}}\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
-        let templates = scratch.appendingPathComponent("Templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
-        try "{{<layout}}{{$main}}\n<h1>{{titel}}</h1>{{/main}}{{/layout}}\n"
-            .write(to: templates.appendingPathComponent("error.mustache"), atomically: true, encoding: .utf8)
         let run = try Tool.run(["build", "Content"], in: scratch)
         #expect(run.status == 1)
         #expect(run.stderr.contains("Templates/error.mustache:2:5: error: 'titel' is not a value of any page"), "\(run.stderr)")

@@ -138,7 +138,7 @@ struct Registry: Encodable {
         let settings = catalog.settings
         let example = error.example.flatMap { example -> Example? in
             guard let body = example.body else { return nil }
-            let envelope = example.envelope?.value ?? settings.defaultEnvelope?.name.value ?? ""
+            let envelope = settings.envelope(of: example)?.name.value ?? ""
             var headers: [String: String] = [:]
             for header in example.headers { headers[header.name.value] = header.value.value }
             return Example(status: example.status?.value ?? 0, envelope: envelope, headers: headers, body: EncodableJSON(body.value))

@@ -78,7 +78,7 @@ extension ViewBuilder {
 
     private func example(_ error: ErrorDefinition) -> ErrorView.Example? {
         guard let example = error.example, let body = example.body else { return nil }
-        let envelope = example.envelope.flatMap { settings.envelope($0.value) } ?? settings.defaultEnvelope
+        let envelope = settings.envelope(of: example)
         let status = example.status?.value ?? error.status?.value ?? 0
         var headers = example.headers.map { ErrorView.Header(name: $0.name.value, value: $0.value.value) }
         // The envelope's content type comes first, unless the example states its own.

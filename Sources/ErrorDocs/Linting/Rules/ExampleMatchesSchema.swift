@@ -12,7 +12,7 @@ public enum ExampleMatchesSchema: LintRule {
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
         for error in catalog.errors {
             guard let example = error.example, let body = example.body,
-                  let envelope = example.envelope.map({ catalog.settings.envelope($0.value) }) ?? catalog.settings.defaultEnvelope,
+                  let envelope = catalog.settings.envelope(of: example),
                   let schema = envelope.schema
             else { continue }
             for violation in JSONSchemaValidator(schema: schema.value).validate(body.value) {

@@ -13,7 +13,7 @@ public enum ExampleNamesCode: LintRule {
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
         for error in catalog.errors {
             guard let code = error.code, let example = error.example, let body = example.body,
-                  let envelope = example.envelope.map({ catalog.settings.envelope($0.value) }) ?? catalog.settings.defaultEnvelope,
+                  let envelope = catalog.settings.envelope(of: example),
                   let field = envelope.codeField?.value
             else { continue }
             let pointer = "/" + field
