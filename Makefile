@@ -42,7 +42,12 @@ deps:
 test-deps:
 	@if [ ! -x $(CHECK_JSONSCHEMA) ]; then \
 	  echo "Installing check-jsonschema (PyPI) into $(VENV)"; \
-	  $(PYTHON) -m venv $(VENV) && $(VENV)/bin/pip install -q check-jsonschema; \
+	  rm -rf $(VENV); \
+	  if ! $(PYTHON) -m venv $(VENV) 2>/dev/null; then \
+	    echo "Installing python3 and python3-venv (Debian packages)"; \
+	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv && \
+	    rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
+	  fi && $(VENV)/bin/pip install -q check-jsonschema; \
 	fi
 
 clean:

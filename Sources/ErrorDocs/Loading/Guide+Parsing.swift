@@ -15,7 +15,7 @@ extension Guide {
         }
         let lines = source.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = lines.first, first.hasPrefix("# "),
-              case let title = first.dropFirst(2).trimmingCharacters(in: .whitespaces), !title.isEmpty
+              case let title = first.dropFirst(2).trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty
         else {
             return .failure(Diagnostic("guide-format", .error, at: start, "a guide must start with a title line: '# Title'"))
         }
