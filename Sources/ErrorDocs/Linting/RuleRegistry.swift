@@ -23,19 +23,19 @@ public enum RuleRegistry {
 
     /// Checks made while reading files, before any rule runs. They cannot be disabled: a file
     /// that fails them has no model to lint.
-    public static let loaderChecks: [(id: String, summary: String)] = [
-        ("invalid-utf8", "Catalog files must be valid UTF-8."),
-        ("file-too-large", "A catalog file must not exceed 8 MiB."),
-        ("yaml-syntax", "A catalog file must be well-formed YAML."),
-        ("yaml-alias", "YAML anchors and aliases are not accepted."),
-        ("yaml-too-deep", "Values must not be nested more than 64 levels deep."),
-        ("duplicate-key", "A mapping must not repeat a key."),
-        ("unknown-key", "Only the keys of the catalog format are accepted."),
-        ("wrong-type", "Each value must have the type the catalog format gives it."),
-        ("invalid-value", "Enumerated values and durations must be one of the accepted forms."),
-        ("empty-file", "An error file should define at least one error."),
-        ("guide-format", "A guide must have a valid file name and start with a '# Title' line."),
-        ("lint-configuration", "The lint section of catalog.yaml must name existing rules."),
+    public static let loaderChecks: [(id: String, severity: Diagnostic.Severity, summary: String)] = [
+        ("invalid-utf8", .error, "Catalog files must be valid UTF-8."),
+        ("file-too-large", .error, "A catalog file must not exceed 8 MiB."),
+        ("yaml-syntax", .error, "A catalog file must be well-formed YAML."),
+        ("yaml-alias", .error, "YAML anchors and aliases are not accepted."),
+        ("yaml-too-deep", .error, "Values must not be nested more than 64 levels deep."),
+        ("duplicate-key", .error, "A mapping must not repeat a key."),
+        ("unknown-key", .error, "Only the keys of the catalog format are accepted."),
+        ("wrong-type", .error, "Each value must have the type the catalog format gives it."),
+        ("invalid-value", .error, "Enumerated values and durations must be one of the accepted forms."),
+        ("empty-file", .warning, "An error file should define at least one error."),
+        ("guide-format", .error, "A guide must have a valid file name and start with a '# Title' line."),
+        ("lint-configuration", .error, "The lint section of catalog.yaml must name existing rules."),
     ]
 
     public static func rule(_ id: String) -> (any LintRule.Type)? { rules.first { $0.id == id } }

@@ -55,7 +55,16 @@ public struct CatalogLoader: Sendable {
         }
 
         var guides: [Guide] = []
-        let guideFiles = try files(under: "guides", withExtension: "md")
+        // Guides are one level deep: their file names are their URLs, so a nested file would
+        // collide with a top-level one of the same name.
+        let guidePrefix = path("guides/")
+        let (guideFiles, nestedGuides) = try files(under: "guides", withExtension: "md")
+            .partitioned(by: { !$0.dropFirst(guidePrefix.count).contains("/") })
+        for file in nestedGuides {
+            diagnostics.append(Diagnostic(
+                "guide-format", .warning, at: SourceLocation(file: file, line: 1, column: 1),
+                "guides are read only from the guides/ folder itself, not its subfolders; this file is ignored"))
+        }
         for file in guideFiles {
             switch SourceText.decode(try read(file), path: file) {
             case .failure(let problem): diagnostics.append(problem)
@@ -125,8 +134,24 @@ extension NodeReader {
             return []
         }
         if case .mapping(let mapping) = node, mapping.count == 1, let list = mapping["errors"] {
-            return self.list(list, "errors").compactMap { errorDefinition($0) }
+            let items = self.list(list, "errors")
+            if items.isEmpty, case .sequence = list {
+                diagnostics.append(Diagnostic(
+                    "empty-file", .warning, at: location(of: list), "the 'errors:' list is empty; this file defines no error"))
+            }
+            return items.compactMap { errorDefinition($0) }
         }
         return errorDefinition(node).map { [$0] } ?? []
+    }
+}
+
+extension Array {
+    /// The elements that satisfy `belongs`, then the rest, each in their original order.
+    func partitioned(by belongs: (Element) -> Bool) -> ([Element], [Element]) {
+        var inside: [Element] = [], outside: [Element] = []
+        for element in self {
+            if belongs(element) { inside.append(element) } else { outside.append(element) }
+        }
+        return (inside, outside)
     }
 }

@@ -1,4 +1,5 @@
 import ErrorDocsModel
+import Foundation
 
 extension Guide {
     static let slugPattern = #"^[a-z0-9][a-z0-9-]*$"#
@@ -13,7 +14,9 @@ extension Guide {
                 "guide-format", .error, at: start,
                 "guide file name '\(fileName)' must be lowercase letters, digits and hyphens, ending in .md"))
         }
-        let lines = source.text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
+        // Swift reads "\r\n" as one Character, so CRLF files are normalised before splitting.
+        let text = source.text.replacingOccurrences(of: "\r\n", with: "\n")
+        let lines = text.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false)
         guard let first = lines.first, first.hasPrefix("# "),
               case let title = first.dropFirst(2).trimmingCharacters(in: .whitespacesAndNewlines), !title.isEmpty
         else {

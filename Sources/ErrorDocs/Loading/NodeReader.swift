@@ -109,7 +109,7 @@ struct NodeReader {
 
     mutating func bool(_ node: Node, _ what: String) -> Located<Bool>? {
         guard case .scalar(let scalar) = node, scalar.style == .plain,
-              let value = ["true": true, "false": false][scalar.string]
+              let value = Self.boolean(scalar)
         else {
             report("wrong-type", at: node, "\(what) must be true or false, found \(Self.kind(of: node))")
             return nil
@@ -171,6 +171,12 @@ struct NodeReader {
 
     // MARK: Helpers
 
+    /// YAML 1.2 core schema booleans; `yes`, `no`, `on` and `off` stay text.
+    private static func boolean(_ scalar: Node.Scalar) -> Bool? {
+        guard scalar.style == .plain else { return nil }
+        return ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false][scalar.string]
+    }
+
     private static func isNull(_ scalar: Node.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
@@ -179,8 +185,7 @@ struct NodeReader {
         guard scalar.style == .plain else { return .string(scalar.string) }
         let text = scalar.string
         if isNull(scalar) { return .null }
-        if text == "true" { return .bool(true) }
-        if text == "false" { return .bool(false) }
+        if let flag = boolean(scalar) { return .bool(flag) }
         if let integer = Int(text) { return .integer(integer) }
         if text.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil,
            let number = Double(text), number.isFinite {
@@ -198,7 +203,7 @@ struct NodeReader {
             if isNull(scalar) { return "nothing (null)" }
             if scalar.style == .plain {
                 if Int(scalar.string) != nil { return "the number \(scalar.string)" }
-                if scalar.string == "true" || scalar.string == "false" { return "\(scalar.string)" }
+                if boolean(scalar) != nil { return "\(scalar.string)" }
             }
             let preview = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
             return "the text '\(preview)'"

@@ -130,3 +130,43 @@ extension Array where Element == Diagnostic {
 
     func with(rule: String) -> [Diagnostic] { filter { $0.ruleID == rule } }
 }
+
+// MARK: Helpers added for the loader and rule tests
+
+extension TemporaryCatalog {
+    /// `settings` with one exact piece of text replaced. Stops the test run when `old` is not
+    /// there, so a fixture can never silently stay valid.
+    static func settings(replacing old: String, with new: String) -> String {
+        precondition(settings.contains(old), "TemporaryCatalog.settings has no '\(old)'")
+        return settings.replacingOccurrences(of: old, with: new)
+    }
+
+    /// `error(...)` with one exact piece of text replaced (same guard as `settings(replacing:with:)`).
+    static func error(_ code: String = "bad_request", status: Int = 400, family: String = "validation",
+                      replacing old: String, with new: String) -> String {
+        let text = error(code, status: status, family: family)
+        precondition(text.contains(old), "TemporaryCatalog.error has no '\(old)'")
+        return text.replacingOccurrences(of: old, with: new)
+    }
+
+    /// Loads through the real loader only (no lint rules); locations are absolute paths.
+    func load() throws -> CatalogLoader.Result {
+        try CatalogLoader(directory: root.path).load()
+    }
+
+    /// `file:line:col` of a location, with the file relative to the catalog folder.
+    func relative(_ location: ErrorDocsModel.SourceLocation) -> String {
+        let prefix = root.path + "/"
+        var copy = location
+        if copy.file.hasPrefix(prefix) { copy.file.removeFirst(prefix.count) }
+        return copy.description
+    }
+}
+
+/// Writes `files`, then raw `bytes` at `path`, and lints; cleans up afterwards.
+func lint(_ files: [String: String], bytes: [UInt8], at path: String) throws -> [Diagnostic] {
+    let catalog = try TemporaryCatalog(files)
+    defer { catalog.remove() }
+    try catalog.write(bytes, to: path)
+    return try catalog.lint()
+}

@@ -24,7 +24,7 @@ public enum SMTPEnhancedCode: LintRule {
                     "enhanced status code '\(enhanced.value)' is not class.subject.detail (RFC 3463), e.g. \"5.1.1\""))
                 continue
             }
-            if let reply = smtp.reply, let replyClass = String(reply.value).first,
+            if let reply = smtp.reply, (200...599).contains(reply.value), let replyClass = String(reply.value).first,
                let enhancedClass = enhanced.value.first, replyClass != enhancedClass {
                 findings.append(LintFinding(
                     at: enhanced.location,

@@ -1,0 +1,32 @@
+import Foundation
+import ArgumentParser
+import ErrorDocs
+
+struct Rules: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "List every lint rule and loader check, with its default severity.",
+        discussion: """
+            Rule ids are what 'lint:' in catalog.yaml names to disable a rule or change its \
+            severity, for example:
+
+              lint:
+                disable: [status-outside-family]
+                severity: {summary-length: warning}
+
+            Loader checks run while files are read and cannot be disabled.
+            """
+    )
+
+    func run() throws {
+        let width = (RuleRegistry.rules.map { $0.id.count } + RuleRegistry.loaderChecks.map(\.id.count)).max() ?? 0
+        func pad(_ text: String) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
+        print("Lint rules:")
+        for rule in RuleRegistry.rules {
+            print("  \(pad(rule.id))  \(rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)")
+        }
+        print("\nLoader checks:")
+        for check in RuleRegistry.loaderChecks {
+            print("  \(pad(check.id))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.summary)")
+        }
+    }
+}

@@ -1,0 +1,26 @@
+import ErrorDocsModel
+import Testing
+
+@Suite struct UnknownFamilyTests {
+    @Test func anErrorNamingAnUndefinedFamilyIsReportedAtTheFamily() throws {
+        let found = try lint(["errors/x.yaml": TemporaryCatalog.error(family: "billing")]).with(rule: "unknown-family")
+        #expect(found.positions == ["errors/x.yaml:4:9 [unknown-family]"])
+        #expect(found.first?.severity == .error)
+        #expect(found.first?.message == "unknown family 'billing'; catalog.yaml defines: validation, rate_limit, server")
+    }
+
+    @Test func aFamilyIdDefinedTwiceIsReportedAtTheSecondWithANote() throws {
+        let settings = TemporaryCatalog.settings(replacing: "  - id: server", with: "  - id: validation")
+        let found = try lint(["catalog.yaml": settings]).with(rule: "unknown-family")
+        #expect(found.positions == ["catalog.yaml:34:9 [unknown-family]"])
+        #expect(found.first?.notes.map { "\($0.location)" } == ["catalog.yaml:22:9"])
+    }
+
+    @Test func errorsInDefinedFamiliesPass() throws {
+        let found = try lint([
+            "errors/a.yaml": TemporaryCatalog.error("a_error"),
+            "errors/b.yaml": TemporaryCatalog.error("b_error", status: 503, family: "server"),
+        ]).with(rule: "unknown-family")
+        #expect(found.isEmpty)
+    }
+}
