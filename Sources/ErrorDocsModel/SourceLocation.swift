@@ -22,11 +22,23 @@ public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConver
 /// A value read from a catalog file, with where it was written.
 public struct Located<Value: Sendable>: Sendable {
     public var value: Value
+    /// Where the value starts: a quote, a block indicator (`|`), or the value itself.
     public var location: SourceLocation
+    /// Where the value's text starts: after an opening quote, or on the first line of a block
+    /// scalar's content. Line n, column c of a Markdown value is at
+    /// `contentStart.line + n - 1`, column `c + contentStart.column - 1` (for block scalars and
+    /// single-line values).
+    public var contentStart: SourceLocation
 
-    public init(_ value: Value, at location: SourceLocation) {
+    public init(_ value: Value, at location: SourceLocation, contentStart: SourceLocation? = nil) {
         self.value = value
         self.location = location
+        self.contentStart = contentStart ?? location
+    }
+
+    /// The file position of line `line`, column `column` (1-based) of the value's text.
+    public func position(ofLine line: Int, column: Int) -> SourceLocation {
+        SourceLocation(file: contentStart.file, line: contentStart.line + line - 1, column: contentStart.column + column - 1)
     }
 }
 

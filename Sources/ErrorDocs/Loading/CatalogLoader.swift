@@ -36,9 +36,9 @@ public struct CatalogLoader: Sendable {
         }
         var diagnostics: [Diagnostic] = []
 
-        let (settingsNode, settingsProblems) = try parse(settingsPath)
+        let (settingsSource, settingsNode, settingsProblems) = try parse(settingsPath)
         diagnostics += settingsProblems
-        var reader = NodeReader(file: settingsPath)
+        var reader = NodeReader(file: settingsPath, text: settingsSource?.text ?? "")
         let settings = settingsProblems.isEmpty
             ? reader.catalogSettings(settingsNode) : CatalogSettings(location: SourceLocation(file: settingsPath, line: 1, column: 1))
         diagnostics += reader.diagnostics
@@ -46,10 +46,10 @@ public struct CatalogLoader: Sendable {
         var errors: [ErrorDefinition] = []
         let errorFiles = try files(under: "errors", withExtension: "yaml")
         for file in errorFiles {
-            let (node, problems) = try parse(file)
+            let (source, node, problems) = try parse(file)
             diagnostics += problems
-            guard problems.isEmpty else { continue }
-            var reader = NodeReader(file: file)
+            guard problems.isEmpty, let source else { continue }
+            var reader = NodeReader(file: file, text: source.text)
             errors += reader.errorDefinitions(in: node)
             diagnostics += reader.diagnostics
         }
@@ -93,11 +93,12 @@ public struct CatalogLoader: Sendable {
         return [UInt8](data)
     }
 
-    private func parse(_ file: String) throws -> (Node?, [Diagnostic]) {
+    private func parse(_ file: String) throws -> (SourceText?, Node?, [Diagnostic]) {
         switch SourceText.decode(try read(file), path: file) {
-        case .failure(let problem): return (nil, [problem])
+        case .failure(let problem): return (nil, nil, [problem])
         case .success(let source):
-            return YAMLDocument.compose(source)
+            let (node, problems) = YAMLDocument.compose(source)
+            return (source, node, problems)
         }
     }
 

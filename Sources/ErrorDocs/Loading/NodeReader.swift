@@ -15,10 +15,13 @@ struct NodeReader {
     }
 
     let file: String
+    /// The file's lines, to find where the text of a block scalar starts.
+    let lines: [Substring]
     var diagnostics: [Diagnostic] = []
 
-    init(file: String) {
+    init(file: String, text: String) {
         self.file = file
+        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -92,7 +95,26 @@ struct NodeReader {
             report("wrong-type", at: node, "\(what) must be text, found \(Self.kind(of: node))")
             return nil
         }
-        return Located(scalar.string, at: location(of: node))
+        let start = location(of: node)
+        return Located(scalar.string, at: start, contentStart: textLocation(of: scalar, at: start))
+    }
+
+    /// Where the text itself starts: for `|` and `>` block scalars, the first character of the
+    /// first non-blank line below the indicator, so that line n of the text is line
+    /// `location.line + n - 1` of the file; for quoted scalars, after the opening quote.
+    private func textLocation(of scalar: Node.Scalar, at mark: SourceLocation) -> SourceLocation {
+        switch scalar.style {
+        case .literal, .folded:
+            var index = mark.line  // 0-based index of the line after the indicator
+            while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
+            guard index < lines.count else { return mark }
+            let indent = lines[index].prefix { $0 == " " }.count
+            return SourceLocation(file: file, line: index + 1, column: indent + 1)
+        case .singleQuoted, .doubleQuoted:
+            return SourceLocation(file: file, line: mark.line, column: mark.column + 1)
+        default:
+            return mark
+        }
     }
 
     mutating func strings(_ node: Node, _ what: String) -> [Located<String>] {
