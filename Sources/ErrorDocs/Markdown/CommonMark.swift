@@ -32,3 +32,65 @@ enum CommonMark {
         return block
     }
 }
+
+extension CommonMark {
+    /// A link or image destination found in Markdown, at its 1-based line and column in that
+    /// Markdown text.
+    struct Link: Equatable {
+        var destination: String
+        var isImage: Bool
+        var line: Int
+        var column: Int
+    }
+
+    /// Every link and image destination in `markdown`, in document order. Autolinks
+    /// (`<https://…>`) are links too. Columns count Unicode scalars, like every other column
+    /// errdocs reports (cmark counts bytes, and misplaces autolinks).
+    static func links(in markdown: String) -> [Link] {
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
+        return rawLinks(in: markdown).map { link in
+            guard link.line >= 1, link.line <= lines.count else { return link }
+            let bytes = lines[link.line - 1]
+            var offset = link.column - 1
+            let opener: [UInt8] = Array("<\(link.destination)".utf8)
+            let startsLink = offset >= 0 && offset < bytes.count && [UInt8(ascii: "["), UInt8(ascii: "!"), UInt8(ascii: "<")].contains(bytes[offset])
+            if !startsLink, let found = firstIndex(of: opener, in: bytes) { offset = found }
+            offset = min(max(offset, 0), bytes.count)
+            var fixed = link
+            fixed.column = String(decoding: bytes[..<offset], as: UTF8.self).unicodeScalars.count + 1
+            return fixed
+        }
+    }
+
+    private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        return (0...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    private static func rawLinks(in markdown: String) -> [Link] {
+        guard !markdown.isEmpty else { return [] }
+        var utf8 = Array(markdown.utf8)
+        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parse_document($0, buffer.count, options)
+            }
+        }
+        guard let document else { return [] }
+        defer { cmark_node_free(document) }
+        guard let iterator = cmark_iter_new(document) else { return [] }
+        defer { cmark_iter_free(iterator) }
+        var links: [Link] = []
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            links.append(Link(
+                destination: destination, isImage: type == CMARK_NODE_IMAGE,
+                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+        }
+        return links
+    }
+}

@@ -1,0 +1,37 @@
+@testable import ErrorDocs
+import Testing
+
+@Suite struct CommonMarkTests {
+    @Test func rawHTMLAndScriptLinksAreNeutralised() {
+        let html = CommonMark.html("<script>alert(1)</script>\n\n[click](javascript:alert(1)) <b onclick=x>bold</b>")
+        #expect(!html.contains("<script"))
+        #expect(!html.contains("javascript:"))
+        #expect(!html.contains("onclick"))
+        #expect(html.contains("<a href=\"\">click</a>"))
+    }
+
+    @Test func linksAreFoundWithTheirLineAndColumn() {
+        let markdown = "First line with [a link](https://a.example).\nSecond line, ![an image](pic.png) and\n<https://auto.example>\n"
+        let links = CommonMark.links(in: markdown)
+        #expect(links == [
+            .init(destination: "https://a.example", isImage: false, line: 1, column: 17),
+            .init(destination: "pic.png", isImage: true, line: 2, column: 14),
+            .init(destination: "https://auto.example", isImage: false, line: 3, column: 1),
+        ])
+    }
+
+    @Test func columnsCountCharactersNotBytes() {
+        let links = CommonMark.links(in: "Café — voir [ici](https://x.example)")
+        #expect(links.map(\.column) == [13])
+    }
+
+    @Test func aLinkInsideAListItemKeepsItsPosition() {
+        let links = CommonMark.links(in: "- one\n- two [x](errors/rate_limited)\n")
+        #expect(links.map { "\($0.line):\($0.column)" } == ["2:7"])
+    }
+
+    @Test func emptyMarkdownRendersAsNothing() {
+        #expect(CommonMark.html("") == "")
+        #expect(CommonMark.links(in: "").isEmpty)
+    }
+}
