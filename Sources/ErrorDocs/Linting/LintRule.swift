@@ -1,7 +1,25 @@
 import ErrorDocsModel
 
 /// One check over a loaded catalog. Each rule lives in `Rules/`, in a file named after its id,
-/// and its doc comment is its documentation.
+/// and its doc comment is its documentation: `errdocs explain`, `errdocs rules` and
+/// `docs/rules.md` are generated from it. The comment has this shape:
+///
+///     /// One sentence saying what the rule requires.
+///     ///
+///     /// Why it matters, and any details (Markdown, as many paragraphs as needed).
+///     ///
+///     /// Fails:
+///     ///
+///     /// ```yaml
+///     /// code: RateLimited
+///     /// ```
+///     ///
+///     /// Passes:
+///     ///
+///     /// ```yaml
+///     /// code: rate_limited
+///     /// ```
+///     public enum CodeFormat: LintRule {
 public protocol LintRule: Sendable {
     /// Stable kebab-case identifier, shown in brackets after each message.
     static var id: String { get }
