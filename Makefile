@@ -9,7 +9,7 @@ PYTHON ?= python3
 VENV = .build/venv
 CHECK_JSONSCHEMA = $(VENV)/bin/check-jsonschema
 
-.PHONY: all site test lint deps test-deps build clean
+.PHONY: all site docs test lint deps test-deps build clean
 
 all: site
 
@@ -23,6 +23,10 @@ test: build test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 	scripts/check-registry.sh $(ERRDOCS) $(CHECK_JSONSCHEMA)
+
+## Regenerate docs/rules.md from the rules' doc comments.
+docs: build
+	$(ERRDOCS) rules --markdown > docs/rules.md
 
 ## Lint the default catalog.
 lint: build

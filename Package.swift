@@ -31,7 +31,7 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],
-            plugins: ["EmbedTheme"]
+            plugins: ["EmbedFiles"]
         ),
         .executableTarget(
             name: "errdocs",
@@ -40,13 +40,13 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        // Turns Templates/ into a Swift source file, so the default theme lives once in the
-        // repository and also inside the binary.
-        .executableTarget(name: "embed-theme"),
+        // Turns Templates/ and the lint rules' sources into Swift source files, so the default
+        // theme and the rules' documentation live once in the repository and also in the binary.
+        .executableTarget(name: "embed-files"),
         .plugin(
-            name: "EmbedTheme",
+            name: "EmbedFiles",
             capability: .buildTool(),
-            dependencies: ["embed-theme"]
+            dependencies: ["embed-files"]
         ),
         .testTarget(
             name: "ErrorDocsTests",

@@ -17,16 +17,24 @@ struct Rules: ParsableCommand {
             """
     )
 
+    @Flag(name: .long, help: "Print the full rules reference as Markdown (the text of docs/rules.md).")
+    var markdown = false
+
     func run() throws {
+        if markdown {
+            print(RuleDocumentation.reference, terminator: "")
+            return
+        }
         let width = (RuleRegistry.rules.map { $0.id.count } + RuleRegistry.loaderChecks.map(\.id.count)).max() ?? 0
         func pad(_ text: String) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         print("Lint rules:")
         for rule in RuleRegistry.rules {
             print("  \(pad(rule.id))  \(rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)")
         }
-        print("\nLoader checks:")
+        print("\nLoader checks (cannot be disabled):")
         for check in RuleRegistry.loaderChecks {
             print("  \(pad(check.id))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.summary)")
         }
+        print("\n'errdocs explain RULE' shows a rule's documentation with examples.")
     }
 }

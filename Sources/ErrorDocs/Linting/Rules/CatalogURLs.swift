@@ -5,6 +5,22 @@ import Foundation
 ///
 /// Both end up in published pages, the sitemap and the registry; a relative or code-less
 /// `doc_url` would give every error the same public link.
+///
+/// Fails:
+///
+/// ```yaml
+/// # catalog.yaml
+/// base_url: docs.example.com
+/// doc_url: https://docs.example.com/errors
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// # catalog.yaml
+/// base_url: https://docs.example.com/
+/// doc_url: https://docs.example.com/errors/{code}
+/// ```
 public enum CatalogURLs: LintRule {
     public static let id = "catalog-urls"
     public static let summary = "base_url and doc_url are absolute http(s) URLs; doc_url contains {code}."

@@ -5,6 +5,18 @@ import ErrorDocsModel
 /// A code is an error's identity in URLs, file names, SDK constants and response bodies, so it
 /// must survive all of them unchanged. For example `RateLimited` or `rate-limited` fail;
 /// `rate_limited` and `smtp.user_unknown` pass.
+///
+/// Fails:
+///
+/// ```yaml
+/// code: RateLimited
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// code: rate_limited
+/// ```
 public enum CodeFormat: LintRule {
     public static let id = "code-format"
     public static let summary = "Codes are lowercase identifiers of at most 64 characters."

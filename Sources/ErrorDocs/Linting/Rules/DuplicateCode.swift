@@ -4,6 +4,24 @@ import ErrorDocsModel
 ///
 /// Two definitions of `rate_limited`, in the same file or in two files, would fight over one
 /// page and one registry entry. The second definition is reported, with a note at the first.
+///
+/// Fails:
+///
+/// ```yaml
+/// # errors/limits.yaml
+/// code: rate_limited
+/// # errors/legacy.yaml
+/// code: rate_limited
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// # errors/limits.yaml
+/// code: rate_limited
+/// # errors/legacy.yaml
+/// code: legacy_rate_limited
+/// ```
 public enum DuplicateCode: LintRule {
     public static let id = "duplicate-code"
     public static let summary = "Each error code is defined once."

@@ -4,6 +4,23 @@ import ErrorDocsModel
 ///
 /// An empty `meaning`, a `causes` item with nothing in it or a blank recovery snippet renders
 /// as an empty section, which reads as a broken page.
+///
+/// Fails:
+///
+/// ```yaml
+/// meaning: ""
+/// causes:
+///   - ""
+///
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// meaning: You sent more requests than your plan allows.
+/// causes:
+///   - A batch job sends without throttling.
+/// ```
 public enum EmptyMarkdown: LintRule {
     public static let id = "empty-markdown"
     public static let summary = "Markdown fields and list items are not blank."

@@ -4,6 +4,23 @@ import ErrorDocsModel
 ///
 /// The example is what readers copy into tests and mocks, so it must be a body the API could
 /// really send. Each violation is reported at the value that breaks the schema.
+///
+/// Fails:
+///
+/// ```yaml
+/// # the envelope requires 'message', and 'success' is const false
+/// example:
+///   status: 429
+///   body: {success: "false", error: rate_limited}
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// example:
+///   status: 429
+///   body: {success: false, error: rate_limited, message: Slow down.}
+/// ```
 public enum ExampleMatchesSchema: LintRule {
     public static let id = "example-matches-schema"
     public static let summary = "Example bodies satisfy their envelope's JSON Schema."

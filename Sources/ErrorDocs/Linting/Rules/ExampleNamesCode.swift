@@ -5,6 +5,24 @@ import ErrorDocsModel
 /// For an envelope with `code_field: error`, the example of `rate_limited` must contain
 /// `error: rate_limited`; SDKs match on that field, so a copied example with another error's
 /// code would mislead them.
+///
+/// Fails:
+///
+/// ```yaml
+/// code: rate_limited
+/// example:
+///   status: 429
+///   body: {error: daily_quota_exceeded, message: Slow down.}
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// code: rate_limited
+/// example:
+///   status: 429
+///   body: {error: rate_limited, message: Slow down.}
+/// ```
 public enum ExampleNamesCode: LintRule {
     public static let id = "example-names-code"
     public static let summary = "Example bodies carry the error's own code."

@@ -3,6 +3,24 @@ import ErrorDocsModel
 /// The example's `status` equals the error's `status`.
 ///
 /// An example of `rate_limited` (429) that shows a 400 response teaches the wrong thing.
+///
+/// Fails:
+///
+/// ```yaml
+/// status: 429
+/// example:
+///   status: 400
+///   body: {error: rate_limited, message: Slow down.}
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// status: 429
+/// example:
+///   status: 429
+///   body: {error: rate_limited, message: Slow down.}
+/// ```
 public enum ExampleStatusMatches: LintRule {
     public static let id = "example-status-matches"
     public static let summary = "Example responses have the error's status."

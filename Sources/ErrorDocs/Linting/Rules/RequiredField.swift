@@ -10,6 +10,30 @@ import ErrorDocsModel
 /// needs `language` and `code`.
 ///
 /// The problem is reported at the start of the mapping that lacks the key.
+///
+/// Fails:
+///
+/// ```yaml
+/// code: rate_limited
+/// title: Rate limit exceeded
+/// status: 429
+/// family: rate_quota
+/// # no summary, meaning, causes, quick_fix or example
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// code: rate_limited
+/// title: Rate limit exceeded
+/// status: 429
+/// family: rate_quota
+/// summary: Too many requests; wait for Retry-After, then retry.
+/// meaning: You sent more requests than your plan allows.
+/// causes: [A batch job sends without throttling.]
+/// example: {status: 429, body: {error: rate_limited, message: Slow down.}}
+/// quick_fix: [Wait the number of seconds in Retry-After.]
+/// ```
 public enum RequiredField: LintRule {
     public static let id = "required-field"
     public static let summary = "Required keys are present."

@@ -9,6 +9,20 @@ import ErrorDocsModel
 ///
 /// The policy checked is the error's own `retry`, or its family's when it has none; a family's
 /// default is also checked against every status the family lists.
+///
+/// Fails:
+///
+/// ```yaml
+/// status: 400
+/// retry: {policy: backoff, max_attempts: 3}
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// status: 400
+/// retry: {policy: after_fix}
+/// ```
 public enum RetryPolicyMatchesStatus: LintRule {
     public static let id = "retry-policy-matches-status"
     public static let summary = "Retry policies agree with HTTP statuses."

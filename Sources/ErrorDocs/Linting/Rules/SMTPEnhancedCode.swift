@@ -5,6 +5,20 @@ import ErrorDocsModel
 ///
 /// The class is 2, 4 or 5; the subject is 0–999 and the detail 0–999, without leading zeros.
 /// `550` with `5.1.1` passes; `550` with `4.1.1` or `5.01.1` fails.
+///
+/// Fails:
+///
+/// ```yaml
+/// surface: smtp
+/// smtp: {reply: 550, enhanced: "4.1.1"}
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// surface: smtp
+/// smtp: {reply: 550, enhanced: "5.1.1"}
+/// ```
 public enum SMTPEnhancedCode: LintRule {
     public static let id = "smtp-enhanced-code"
     public static let summary = "SMTP enhanced codes follow RFC 3463 and agree with the reply."

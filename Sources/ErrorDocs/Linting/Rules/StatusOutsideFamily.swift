@@ -5,6 +5,21 @@ import ErrorDocsModel
 /// Families carry the status playbook: a 503 filed under the "Validation" family, whose
 /// statuses are 400 and 422, is probably in the wrong family. Families with no `statuses`
 /// accept any status.
+///
+/// Fails:
+///
+/// ```yaml
+/// # family validation lists statuses [400, 422]
+/// family: validation
+/// status: 503
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// family: unavailable   # lists [503]
+/// status: 503
+/// ```
 public enum StatusOutsideFamily: LintRule {
     public static let id = "status-outside-family"
     public static let summary = "An error's status is one of its family's statuses."

@@ -1,6 +1,18 @@
 import ErrorDocsModel
 
 /// HTTP statuses are between 100 and 599, in errors, examples and families.
+///
+/// Fails:
+///
+/// ```yaml
+/// status: 4290
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// status: 429
+/// ```
 public enum StatusRange: LintRule {
     public static let id = "status-range"
     public static let summary = "HTTP statuses are between 100 and 599."

@@ -4,6 +4,20 @@ import ErrorDocsModel
 ///
 /// Summaries appear under the title, in search results, in tables and in SDK messages; longer
 /// text belongs in `meaning` or `details`.
+///
+/// Fails:
+///
+/// ```yaml
+/// summary: |
+///   You sent more requests than your plan allows in the current window.
+///   Wait for the number of seconds in Retry-After, then retry.
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// summary: Too many requests; wait for Retry-After, then retry.
+/// ```
 public enum SummaryLength: LintRule {
     public static let id = "summary-length"
     public static let summary = "Summaries are one line of at most 200 characters."

@@ -4,6 +4,24 @@ import ErrorDocsModel
 ///
 /// With more than one envelope, exactly one must say `default: true`; examples that name no
 /// envelope use it.
+///
+/// Fails:
+///
+/// ```yaml
+/// example:
+///   status: 404
+///   envelope: problem   # catalog.yaml defines only 'standard'
+///   body: {error: not_found, message: No such message.}
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// example:
+///   status: 404
+///   envelope: standard
+///   body: {error: not_found, message: No such message.}
+/// ```
 public enum UnknownEnvelope: LintRule {
     public static let id = "unknown-envelope"
     public static let summary = "Examples use a defined envelope; one envelope is the default."

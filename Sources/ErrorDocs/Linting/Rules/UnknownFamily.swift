@@ -2,6 +2,19 @@ import ErrorDocsModel
 
 /// An error's `family` is one of the families listed in `catalog.yaml`, and family ids are
 /// unique.
+///
+/// Fails:
+///
+/// ```yaml
+/// # catalog.yaml lists families validation and rate_quota
+/// family: ratelimit
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// family: rate_quota
+/// ```
 public enum UnknownFamily: LintRule {
     public static let id = "unknown-family"
     public static let summary = "Errors name a family defined in catalog.yaml."

@@ -4,6 +4,20 @@ import ErrorDocsModel
 ///
 /// A broken reference becomes a dead link on the page and a dangling pointer in the registry.
 /// An error that lists itself as related is reported too.
+///
+/// Fails:
+///
+/// ```yaml
+/// related: [rate_limit_exceeded]   # no such code
+/// deprecated: {replaced_by: quota_exceeded_v2}
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// related: [rate_limited]
+/// deprecated: {replaced_by: daily_quota_exceeded}
+/// ```
 public enum UnresolvedReference: LintRule {
     public static let id = "unresolved-reference"
     public static let summary = "Related and replacement codes exist."
