@@ -23,10 +23,13 @@ test: build test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 	scripts/check-registry.sh $(ERRDOCS) $(CHECK_JSONSCHEMA)
+	scripts/check-authoring-schemas.sh $(CHECK_JSONSCHEMA)
 
-## Regenerate docs/rules.md from the rules' doc comments.
+## Regenerate docs/rules.md and docs/schemas/ from the code.
 docs: build
 	$(ERRDOCS) rules --markdown > docs/rules.md
+	$(ERRDOCS) schema catalog > docs/schemas/catalog.schema.json
+	$(ERRDOCS) schema error > docs/schemas/error.schema.json
 
 ## Lint the default catalog.
 lint: build
