@@ -37,6 +37,7 @@ let package = Package(
             name: "errdocs",
             dependencies: [
                 "ErrorDocs",
+                "ErrorDocsModel",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -36,6 +36,7 @@ public enum RuleRegistry {
         ("empty-file", .warning, "An error file should define at least one error."),
         ("guide-format", .error, "A guide must have a valid file name and start with a '# Title' line."),
         ("lint-configuration", .error, "The lint section of catalog.yaml must name existing rules."),
+        ("snippet-syntax", .error, "With --check-snippets, each recovery snippet parses with its language's toolchain."),
     ]
 
     public static func rule(_ id: String) -> (any LintRule.Type)? { rules.first { $0.id == id } }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import ErrorDocs
+import ErrorDocsModel
 import Foundation
 
 struct Lint: ParsableCommand {
@@ -26,6 +27,11 @@ struct Lint: ParsableCommand {
     @Flag(name: .shortAndLong, help: "Print only diagnostics, without the summary line.")
     var quiet = false
 
+    @Flag(name: .long, help: ArgumentHelp(
+        "Also parse each recovery snippet with its language's toolchain.",
+        discussion: "Python: python3 (compile), JavaScript: node --check, Swift: swiftc -parse, shell: bash -n, Go: gofmt -e. Languages whose toolchain is not installed are reported as skipped."))
+    var checkSnippets = false
+
     func run() throws {
         let report: Pipeline.LintReport
         do {
@@ -35,6 +41,9 @@ struct Lint: ParsableCommand {
             throw ExitCode(2)
         }
         var diagnostics = report.diagnostics
+        if checkSnippets {
+            diagnostics = (diagnostics + (try checkSnippets(report.catalog))).sortedByLocation()
+        }
         if strict {
             diagnostics = diagnostics.map { var copy = $0; copy.severity = .error; return copy }
         }
@@ -47,6 +56,17 @@ struct Lint: ParsableCommand {
             print("\(Self.plural(errors, "error")), \(Self.plural(warnings, "warning")) in \(Self.plural(report.catalog.files.count, "file")) (\(Self.plural(report.catalog.errors.count, "error definition")))")
         }
         if errors > 0 { throw ExitCode(1) }
+    }
+
+    /// Syntax errors in recovery snippets; says on standard error what was checked and skipped.
+    private func checkSnippets(_ catalog: Catalog) throws -> [Diagnostic] {
+        let result = try SnippetChecker().check(catalog)
+        let checked = result.checked.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
+        printError("snippets: checked \(checked.isEmpty ? "none" : checked.joined(separator: ", "))")
+        for (language, skip) in result.skipped.sorted(by: { $0.key < $1.key }) {
+            printError("snippets: skipped \(Self.plural(skip.count, "\(language) snippet")): \(skip.reason)")
+        }
+        return result.diagnostics
     }
 
     static func plural(_ count: Int, _ noun: String) -> String {
