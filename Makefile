@@ -24,6 +24,7 @@ test: build test-deps
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
 	scripts/check-registry.sh $(ERRDOCS) $(CHECK_JSONSCHEMA)
 	scripts/check-authoring-schemas.sh $(CHECK_JSONSCHEMA)
+	$(CHECK_JSONSCHEMA) --builtin-schema vendor.github-workflows docs/examples/errdocs-lint.yml
 
 ## Regenerate docs/rules.md and docs/schemas/ from the code.
 docs: build
