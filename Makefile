@@ -9,7 +9,7 @@ PYTHON ?= python3
 VENV = .build/venv
 CHECK_JSONSCHEMA = $(VENV)/bin/check-jsonschema
 
-.PHONY: all site docs test lint deps test-deps build clean
+.PHONY: all site docs test lint bench deps test-deps build clean
 
 all: site
 
@@ -31,6 +31,10 @@ docs: build
 	$(ERRDOCS) rules --markdown > docs/rules.md
 	$(ERRDOCS) schema catalog > docs/schemas/catalog.schema.json
 	$(ERRDOCS) schema error > docs/schemas/error.schema.json
+
+## Benchmarks on synthetic catalogs (release build); figures go to bench/results.md.
+bench: deps
+	scripts/bench.sh
 
 ## Lint the default catalog.
 lint: build

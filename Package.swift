@@ -44,6 +44,8 @@ let package = Package(
         // Turns Templates/ and the lint rules' sources into Swift source files, so the default
         // theme and the rules' documentation live once in the repository and also in the binary.
         .executableTarget(name: "embed-files"),
+        // Synthetic catalogs for the benchmarks (make bench).
+        .executableTarget(name: "generate-catalog"),
         .plugin(
             name: "EmbedFiles",
             capability: .buildTool(),

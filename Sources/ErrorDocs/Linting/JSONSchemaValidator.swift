@@ -65,7 +65,7 @@ struct JSONSchemaValidator {
             if let minimum = Self.integer(schema["minLength"]), length < minimum { fail("is shorter than \(minimum) characters") }
             if let maximum = Self.integer(schema["maxLength"]), length > maximum { fail("is longer than \(maximum) characters") }
             if case .string(let pattern)? = schema["pattern"] {
-                if let regex = try? NSRegularExpression(pattern: pattern) {
+                if let regex = PatternCache.shared.regex(pattern) {
                     let range = NSRange(text.startIndex..., in: text)
                     if regex.firstMatch(in: text, range: range) == nil { fail("'\(text)' does not match pattern \(pattern)") }
                 } else {
@@ -166,5 +166,22 @@ struct JSONSchemaValidator {
 
     static func render(_ value: JSONValue) -> String {
         JSONWriter.compact(value)
+    }
+}
+
+/// Compiled `pattern`s, shared by every validation: an envelope's few patterns are checked
+/// against thousands of example bodies.
+final class PatternCache: @unchecked Sendable {
+    static let shared = PatternCache()
+    private let lock = NSLock()
+    private var compiled: [String: NSRegularExpression?] = [:]
+
+    func regex(_ pattern: String) -> NSRegularExpression? {
+        lock.lock()
+        defer { lock.unlock() }
+        if let known = compiled[pattern] { return known }
+        let regex = try? NSRegularExpression(pattern: pattern)
+        compiled[pattern] = regex
+        return regex
     }
 }

@@ -43,15 +43,20 @@ public struct CatalogLoader: Sendable {
             ? reader.catalogSettings(settingsNode) : CatalogSettings(location: SourceLocation(file: settingsPath, line: 1, column: 1))
         diagnostics += reader.diagnostics
 
-        var errors: [ErrorDefinition] = []
+        // Error files are independent: read them on every core, then merge in path order so
+        // the result never depends on scheduling.
         let errorFiles = try files(under: "errors", withExtension: "yaml")
-        for file in errorFiles {
+        let loaded = try ConcurrentMap.map(errorFiles) { file -> ([ErrorDefinition], [Diagnostic]) in
             let (source, node, problems) = try parse(file)
-            diagnostics += problems
-            guard problems.isEmpty, let source else { continue }
+            guard problems.isEmpty, let source else { return ([], problems) }
             var reader = NodeReader(file: file, text: source.text)
-            errors += reader.errorDefinitions(in: node)
-            diagnostics += reader.diagnostics
+            let definitions = reader.errorDefinitions(in: node)
+            return (definitions, reader.diagnostics)
+        }
+        var errors: [ErrorDefinition] = []
+        for (definitions, problems) in loaded {
+            errors += definitions
+            diagnostics += problems
         }
 
         var guides: [Guide] = []

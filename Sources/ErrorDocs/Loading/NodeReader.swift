@@ -182,7 +182,9 @@ struct NodeReader {
                     report("wrong-type", at: keyNode, "JSON object keys must be text, found \(Self.kind(of: keyNode))")
                     continue
                 }
-                let escaped = key.string.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+                let escaped = key.string.contains(where: { $0 == "~" || $0 == "/" })
+                    ? key.string.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+                    : key.string
                 members.append(.init(key.string, json(value, pointer: "\(pointer)/\(escaped)", locations: &locations)))
             }
             return .object(members)
@@ -209,11 +211,33 @@ struct NodeReader {
         if isNull(scalar) { return .null }
         if let flag = boolean(scalar) { return .bool(flag) }
         if let integer = Int(text) { return .integer(integer) }
-        if text.range(of: #"^-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?$"#, options: .regularExpression) != nil,
-           let number = Double(text), number.isFinite {
+        if isJSONNumber(text), let number = Double(text), number.isFinite {
             return .number(number)
         }
         return .string(text)
+    }
+
+    /// Whether `text` is a JSON number (`-?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?`),
+    /// checked by hand because this runs for every scalar of every example body.
+    private static func isJSONNumber(_ text: String) -> Bool {
+        var bytes = Array(text.utf8)[...]
+        func digits() -> Int {
+            let count = bytes.prefix { $0 >= 0x30 && $0 <= 0x39 }.count
+            bytes = bytes.dropFirst(count)
+            return count
+        }
+        if bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+        if bytes.first == UInt8(ascii: "0") { bytes = bytes.dropFirst() } else if digits() == 0 { return false }
+        if bytes.first == UInt8(ascii: ".") {
+            bytes = bytes.dropFirst()
+            if digits() == 0 { return false }
+        }
+        if bytes.first == UInt8(ascii: "e") || bytes.first == UInt8(ascii: "E") {
+            bytes = bytes.dropFirst()
+            if bytes.first == UInt8(ascii: "+") || bytes.first == UInt8(ascii: "-") { bytes = bytes.dropFirst() }
+            if digits() == 0 { return false }
+        }
+        return bytes.isEmpty
     }
 
     static func kind(of node: Node) -> String {

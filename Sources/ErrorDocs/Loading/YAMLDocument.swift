@@ -7,7 +7,10 @@ enum YAMLDocument {
         let tokenProblems = YAMLTokenCheck.check(source)
         if !tokenProblems.isEmpty { return (nil, tokenProblems) }
         do {
-            return (try Yams.compose(yaml: source.text), [])
+            // The basic resolver: errdocs types scalars itself (YAML 1.2 core schema, in
+            // NodeReader), and Yams's default resolver runs a regular expression per scalar.
+            // UTF-8 is given explicitly because the default encoding reads the environment.
+            return (try Yams.compose(yaml: source.text, .basic, .default, .utf8), [])
         } catch let error as YamlError {
             return (nil, [diagnostic(for: error, in: source)])
         } catch {

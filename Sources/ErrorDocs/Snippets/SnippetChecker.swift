@@ -42,14 +42,11 @@ public struct SnippetChecker: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let results = ResultBox(count: jobs.count)
-        let work = jobs
-        DispatchQueue.concurrentPerform(iterations: work.count) { index in
-            let job = work[index]
+        let outcomes = try ConcurrentMap.map(Array(jobs.enumerated())) { index, job in
             let file = folder.appendingPathComponent("snippet\(index).\(job.toolchain.fileExtension)")
-            results.set(index, Self.run(job.toolchain, executable: job.executable, code: job.code, file: file, language: job.language))
+            return Self.run(job.toolchain, executable: job.executable, code: job.code, file: file, language: job.language)
         }
-        return Result(diagnostics: results.values.compactMap { $0 }, checked: checked, skipped: skipped)
+        return Result(diagnostics: outcomes.compactMap { $0 }, checked: checked, skipped: skipped)
     }
 
     private static func run(_ toolchain: Toolchain, executable: URL, code: Located<String>, file: URL, language: String) -> Diagnostic? {
@@ -86,27 +83,5 @@ public struct SnippetChecker: Sendable {
               let range = Range(match.range(at: 1), in: text)
         else { return nil }
         return Int(text[range])
-    }
-}
-
-/// Results written by index from concurrent jobs.
-private final class ResultBox: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Diagnostic?]
-
-    init(count: Int) {
-        storage = Array(repeating: nil, count: count)
-    }
-
-    func set(_ index: Int, _ value: Diagnostic?) {
-        lock.lock()
-        storage[index] = value
-        lock.unlock()
-    }
-
-    var values: [Diagnostic?] {
-        lock.lock()
-        defer { lock.unlock() }
-        return storage
     }
 }

@@ -1,4 +1,5 @@
 import ErrorDocsModel
+import Foundation
 
 /// Codes are lowercase identifiers: `^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$`, at most 64 characters.
 ///
@@ -23,11 +24,13 @@ public enum CodeFormat: LintRule {
     public static let defaultSeverity = Diagnostic.Severity.error
     public static let pattern = #"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)*$"#
     public static let maximumLength = 64
+    private static let regex = try! NSRegularExpression(pattern: pattern)
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
         for error in catalog.errors {
             guard let code = error.code else { continue }
-            if code.value.range(of: pattern, options: .regularExpression) == nil {
+            let range = NSRange(code.value.startIndex..., in: code.value)
+            if regex.firstMatch(in: code.value, range: range) == nil {
                 findings.append(LintFinding(
                     at: code.location,
                     "code '\(code.value)' must start with a lowercase letter and use only a-z, 0-9, '_' and '.' between parts"))

@@ -1,0 +1,43 @@
+import Foundation
+
+/// `map` over independent items on every core, keeping the input's order in the result.
+enum ConcurrentMap {
+    static func map<Item: Sendable, Output: Sendable>(
+        _ items: [Item], _ transform: @Sendable (Item) throws -> Output
+    ) throws -> [Output] {
+        let results = Slots<Result<Output, Error>>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results[index] = Result { try transform(items[index]) }
+        }
+        return try results.values.map { try $0!.get() }
+    }
+}
+
+/// Fixed slots written by index from concurrent work.
+final class Slots<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var storage: [Value?]
+
+    init(count: Int) {
+        storage = Array(repeating: nil, count: count)
+    }
+
+    subscript(index: Int) -> Value? {
+        get {
+            lock.lock()
+            defer { lock.unlock() }
+            return storage[index]
+        }
+        set {
+            lock.lock()
+            storage[index] = newValue
+            lock.unlock()
+        }
+    }
+
+    var values: [Value?] {
+        lock.lock()
+        defer { lock.unlock() }
+        return storage
+    }
+}
