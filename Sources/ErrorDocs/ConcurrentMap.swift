@@ -2,6 +2,14 @@ import Foundation
 
 /// `map` over independent items on every core, keeping the input's order in the result.
 enum ConcurrentMap {
+    static func map<Item: Sendable, Output: Sendable>(_ items: [Item], _ transform: @Sendable (Item) -> Output) -> [Output] {
+        let results = Slots<Output>(count: items.count)
+        DispatchQueue.concurrentPerform(iterations: items.count) { index in
+            results[index] = transform(items[index])
+        }
+        return results.values.compactMap { $0 }
+    }
+
     static func map<Item: Sendable, Output: Sendable>(
         _ items: [Item], _ transform: @Sendable (Item) throws -> Output
     ) throws -> [Output] {

@@ -149,7 +149,8 @@ struct JSONSchemaValidator {
     }
 
     private static func escape(_ key: String) -> String {
-        key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+        guard key.contains(where: { $0 == "~" || $0 == "/" }) else { return key }
+        return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }
 
     static func describe(_ value: JSONValue) -> String {

@@ -11,10 +11,15 @@ public struct Linter: Sendable {
         var severities: [String: Diagnostic.Severity] = [:]
         for entry in configuration.severities { severities[entry.rule.value] = entry.severity.value }
 
-        for rule in RuleRegistry.rules where !disabled.contains(rule.id) {
-            var findings: [LintFinding] = []
-            rule.check(catalog, &findings)
-            for finding in findings {
+        // Rules only read the catalog, so they run side by side.
+        let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
+        let findings = ConcurrentMap.map(enabled.map(RuleBox.init)) { (box: RuleBox) -> [LintFinding] in
+            var found: [LintFinding] = []
+            box.rule.check(catalog, &found)
+            return found
+        }
+        for (rule, found) in zip(enabled, findings) {
+            for finding in found {
                 let severity = severities[rule.id] ?? finding.severity ?? rule.defaultSeverity
                 diagnostics.append(Diagnostic(rule.id, severity, at: finding.location, finding.message, notes: finding.notes))
             }
@@ -30,4 +35,9 @@ public struct Linter: Sendable {
                        "no lint rule is named '\($0.value)' (run 'errdocs rules' to list them)")
         }
     }
+}
+
+/// A rule type, carried across threads (metatypes of Sendable types are safe to share).
+private struct RuleBox: @unchecked Sendable {
+    let rule: any LintRule.Type
 }

@@ -15,13 +15,25 @@ struct NodeReader {
     }
 
     let file: String
-    /// The file's lines, to find where the text of a block scalar starts.
-    let lines: [Substring]
+    /// The file's bytes and where each line starts, to find where a block scalar's text starts.
+    let bytes: [UInt8]
+    let lineStarts: [Int]
     var diagnostics: [Diagnostic] = []
 
     init(file: String, text: String) {
         self.file = file
-        self.lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
+        self.bytes = Array(text.utf8)
+        var starts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
+        self.lineStarts = starts
+    }
+
+    /// The bytes of line `index` (0-based), without its line break.
+    private func line(_ index: Int) -> ArraySlice<UInt8> {
+        let start = lineStarts[index]
+        var end = index + 1 < lineStarts.count ? lineStarts[index + 1] - 1 : bytes.count
+        if end > start && bytes[end - 1] == 0x0D { end -= 1 }
+        return bytes[start..<max(start, end)]
     }
 
     func location(of node: Node) -> SourceLocation {
@@ -106,9 +118,9 @@ struct NodeReader {
         switch scalar.style {
         case .literal, .folded:
             var index = mark.line  // 0-based index of the line after the indicator
-            while index < lines.count, lines[index].allSatisfy(\.isWhitespace) { index += 1 }
-            guard index < lines.count else { return mark }
-            let indent = lines[index].prefix { $0 == " " }.count
+            while index < lineStarts.count, line(index).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { index += 1 }
+            guard index < lineStarts.count else { return mark }
+            let indent = line(index).prefix { $0 == 0x20 }.count
             return SourceLocation(file: file, line: index + 1, column: indent + 1)
         case .singleQuoted, .doubleQuoted:
             return SourceLocation(file: file, line: mark.line, column: mark.column + 1)

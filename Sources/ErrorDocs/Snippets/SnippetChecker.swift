@@ -42,7 +42,7 @@ public struct SnippetChecker: Sendable {
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
 
-        let outcomes = try ConcurrentMap.map(Array(jobs.enumerated())) { index, job in
+        let outcomes = ConcurrentMap.map(Array(jobs.enumerated())) { index, job in
             let file = folder.appendingPathComponent("snippet\(index).\(job.toolchain.fileExtension)")
             return Self.run(job.toolchain, executable: job.executable, code: job.code, file: file, language: job.language)
         }
