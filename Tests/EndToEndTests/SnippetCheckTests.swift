@@ -49,6 +49,13 @@ import Testing
 
             """
         try text.write(to: scratch.appendingPathComponent("Content/errors/zz_snippet.yaml"), atomically: true, encoding: .utf8)
+        // List the snippets' languages so that only their syntax, not recovery-language, is at stake.
+        let settings = scratch.appendingPathComponent("Content/catalog.yaml")
+        let original = try String(contentsOf: settings, encoding: .utf8)
+        let languages = "languages: [python, javascript, go, shell]"
+        try #require(original.contains(languages))
+        try original.replacingOccurrences(of: languages, with: "languages: [python, javascript, go, shell, swift, cobol]")
+            .write(to: settings, atomically: true, encoding: .utf8)
         return (scratch, text)
     }
 

@@ -19,6 +19,15 @@ public enum RuleRegistry {
         EmptyMarkdown.self,
         SummaryLength.self,
         CatalogURLs.self,
+        InternalLink.self,
+        ExternalLinkHTTPS.self,
+        RecoveryLanguage.self,
+        RetryAfterHeader.self,
+        DuplicateTitle.self,
+        DeprecatedReplacement.self,
+        ExampleDocURL.self,
+        CodeCollision.self,
+        EmptyFamily.self,
     ]
 
     /// Checks made while reading files, before any rule runs. They cannot be disabled: a file

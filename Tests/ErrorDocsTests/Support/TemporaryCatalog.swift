@@ -9,9 +9,10 @@ import Testing
 struct TemporaryCatalog {
     let root: URL
 
-    /// A minimal valid catalog.yaml: one `standard` envelope (code_field `error`, doc_url_field
-    /// `doc_url`), families `validation` (400, 422; after_fix), `rate_limit` (429; retry_after)
-    /// and `server` (500, 503; backoff).
+    /// A minimal valid catalog.yaml: one `standard` envelope (code_field `error`; its
+    /// doc_url_field line is commented out so that `error()`'s example body, which has no
+    /// `doc_url`, stays valid: see `settingsWithDocURLField`), families `validation` (400, 422;
+    /// after_fix), `rate_limit` (429; retry_after) and `server` (500, 503; backoff).
     static let settings = """
         name: Test API
         version: "1.0.0"
@@ -23,7 +24,7 @@ struct TemporaryCatalog {
             default: true
             description: The error body.
             code_field: error
-            doc_url_field: doc_url
+            # doc_url_field: doc_url
             schema:
               type: object
               required: [error, message]
@@ -96,11 +97,13 @@ struct TemporaryCatalog {
         try Data(bytes).write(to: url)
     }
 
-    /// Loads and lints; diagnostics have paths relative to the catalog folder.
-    func lint() throws -> [Diagnostic] {
+    /// Loads and lints; diagnostics have paths relative to the catalog folder. The fixture
+    /// catalog declares three families and most fixtures fill only one, so `empty-family`
+    /// warnings are left out unless `keepingEmptyFamily` is set (EmptyFamilyTests cover them).
+    func lint(keepingEmptyFamily: Bool = false) throws -> [Diagnostic] {
         let report = try Pipeline.lint(root.path)
         let prefix = root.path + "/"
-        return report.diagnostics.map { diagnostic in
+        return report.diagnostics.filter { keepingEmptyFamily || $0.ruleID != "empty-family" }.map { diagnostic in
             var copy = diagnostic
             if copy.location.file.hasPrefix(prefix) { copy.location.file.removeFirst(prefix.count) }
             copy.notes = copy.notes.map { note in
@@ -169,4 +172,40 @@ func lint(_ files: [String: String], bytes: [UInt8], at path: String) throws -> 
     defer { catalog.remove() }
     try catalog.write(bytes, to: path)
     return try catalog.lint()
+}
+
+// MARK: Helpers added for the link, language, family, header, title, deprecation, doc URL and
+// collision rules
+
+extension TemporaryCatalog {
+    /// `settings` with the `standard` envelope's `doc_url_field: doc_url` line switched on (same
+    /// line numbers as `settings`).
+    static var settingsWithDocURLField: String {
+        settings(replacing: "    # doc_url_field: doc_url", with: "    doc_url_field: doc_url")
+    }
+
+    /// Loads through the real loader and runs one rule by itself, registered or not. Findings
+    /// become diagnostics at the rule's own severity, with paths relative to the catalog folder.
+    func check(_ rule: any LintRule.Type) throws -> [Diagnostic] {
+        var findings: [LintFinding] = []
+        rule.check(try load().catalog, &findings)
+        let prefix = root.path + "/"
+        func relative(_ location: ErrorDocsModel.SourceLocation) -> ErrorDocsModel.SourceLocation {
+            var copy = location
+            if copy.file.hasPrefix(prefix) { copy.file.removeFirst(prefix.count) }
+            return copy
+        }
+        return findings.map { finding in
+            Diagnostic(
+                rule.id, finding.severity ?? rule.defaultSeverity, at: relative(finding.location), finding.message,
+                notes: finding.notes.map { Diagnostic.Note($0.message, at: relative($0.location)) })
+        }.sortedByLocation()
+    }
+}
+
+/// Writes `files` and runs one rule by itself (see `TemporaryCatalog.check(_:)`); cleans up.
+func check(_ rule: any LintRule.Type, _ files: [String: String]) throws -> [Diagnostic] {
+    let catalog = try TemporaryCatalog(files)
+    defer { catalog.remove() }
+    return try catalog.check(rule)
 }

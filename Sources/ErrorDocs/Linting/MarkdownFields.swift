@@ -1,0 +1,87 @@
+import ErrorDocsModel
+
+/// Every Markdown value of a catalog, with where it was written, for the rules that look inside
+/// Markdown (`internal-link`, `external-link-https`).
+enum MarkdownFields {
+    /// Each Markdown field of the catalog settings, the envelopes, the families, the errors (in
+    /// load order) and the guides, named as a message can show it.
+    static func all(in catalog: Catalog) -> [(name: String, text: Located<String>)] {
+        var fields: [(name: String, text: Located<String>)] = []
+        func add(_ name: String, _ value: Located<String>?) {
+            if let value { fields.append((name, value)) }
+        }
+        let settings = catalog.settings
+        add("catalog description", settings.description)
+        for envelope in settings.envelopes {
+            add("envelope '\(envelope.name.value)' description", envelope.description)
+        }
+        for family in settings.families {
+            add("family '\(family.id.value)' description", family.description)
+            add("family '\(family.id.value)' handling", family.handling)
+        }
+        for error in catalog.errors {
+            let owner = error.code.map { "'\($0.value)' " } ?? ""
+            add("\(owner)meaning", error.meaning)
+            for cause in error.causes { add("\(owner)causes item", cause) }
+            add("\(owner)details", error.details)
+            for step in error.quickFix { add("\(owner)quick_fix step", step) }
+            for item in error.prevention { add("\(owner)prevention item", item) }
+            for snippet in error.recovery { add("\(owner)recovery description", snippet.description) }
+            add("\(owner)deprecated note", error.deprecated?.note)
+            for header in error.headers {
+                add("\(owner)header '\(header.name?.value ?? "")' description", header.description)
+            }
+        }
+        for guide in catalog.guides {
+            add("guide '\(guide.slug)'", guide.body)
+        }
+        return fields
+    }
+
+    /// One link or image found in a Markdown field, at its position in the file.
+    struct Link {
+        var field: String
+        var destination: String
+        var isImage: Bool
+        var location: SourceLocation
+
+        /// "link" or "image", for messages.
+        var kind: String { isImage ? "image" : "link" }
+    }
+
+    /// Every link and image destination in every Markdown field, at its file position.
+    static func links(in catalog: Catalog) -> [Link] {
+        all(in: catalog).flatMap { field in
+            CommonMark.links(in: field.text.value).map { link in
+                Link(field: field.name, destination: link.destination, isImage: link.isImage,
+                     location: field.text.position(ofLine: link.line, column: link.column))
+            }
+        }
+    }
+
+    /// The URL scheme of a destination (`https`, `mailto`, lowercased), or nil when it has none:
+    /// RFC 3986's `ALPHA *( ALPHA / DIGIT / "+" / "-" / "." ) ":"` before any `/`, `?` or `#`.
+    static func scheme(of destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let candidate = destination[..<colon]
+        guard let first = candidate.unicodeScalars.first, isASCIILetter(first),
+              candidate.unicodeScalars.allSatisfy({ isASCIILetter($0) || ("0"..."9").contains($0) || "+-.".unicodeScalars.contains($0) })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    private static func isASCIILetter(_ scalar: Unicode.Scalar) -> Bool {
+        ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
+    }
+
+    /// Whether a destination leaves the site: it has a scheme or is protocol-relative (`//host`).
+    static func isExternal(_ destination: String) -> Bool {
+        scheme(of: destination) != nil || destination.hasPrefix("//")
+    }
+
+    /// Whether a destination is a link inside the site written relative to its root
+    /// (`errors/rate_limited`): no scheme, and not starting with `/`, `#` or `//`.
+    static func isInternal(_ destination: String) -> Bool {
+        !isExternal(destination) && !destination.hasPrefix("/") && !destination.hasPrefix("#")
+    }
+}

@@ -1,0 +1,71 @@
+import ErrorDocsModel
+
+/// Links between pages of the catalog point at pages that exist.
+///
+/// A link or image destination with no URL scheme that does not start with `/`, `#` or `//` is
+/// an internal link, written relative to the site root, in one of these forms:
+///
+/// - `errors/<code>`: the page of an error defined in the catalog;
+/// - `families/<id>`: the page of a family listed in `catalog.yaml`;
+/// - `guides/<slug>`: a guide in `guides/<slug>.md`;
+/// - `status-codes`, `retries` or `index`: the status playbook, the retry table, the home page.
+///
+/// Each form may end in `/`, a `#fragment`, or both (`errors/rate_limited/#recovery`). Any other
+/// relative destination (`../rate_limited`, `errors/` without a code, `foo/bar`) is reported
+/// too, with the list of accepted forms. Every Markdown field is checked: an error's `meaning`,
+/// `causes`, `details`, `quick_fix`, `prevention`, recovery and header descriptions and
+/// deprecation note, families' `description` and `handling`, envelopes' `description`, the
+/// catalog's `description`, and guides. Each problem is reported where the link starts.
+///
+/// Fails:
+///
+/// ```yaml
+/// meaning: |
+///   You sent too much; see [daily quotas](errors/daily_quota) and [retries](../retries).
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// meaning: |
+///   You sent too much; see [daily quotas](errors/daily_quota_exceeded) and [retries](retries).
+/// ```
+public enum InternalLink: LintRule {
+    public static let id = "internal-link"
+    public static let summary = "Internal links in Markdown point at existing pages."
+    public static let defaultSeverity = Diagnostic.Severity.error
+
+    static let acceptedForms = "errors/<code>, families/<id>, guides/<slug>, status-codes, retries or index "
+        + "(relative to the site root, optionally ending in '/' and/or '#fragment')"
+
+    public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        let codes = Set(catalog.errors.compactMap { $0.code?.value })
+        let families = Set(catalog.settings.families.map(\.id.value))
+        let guides = Set(catalog.guides.map(\.slug))
+        for link in MarkdownFields.links(in: catalog) where MarkdownFields.isInternal(link.destination) {
+            if let problem = problem(link.destination, codes: codes, families: families, guides: guides) {
+                findings.append(LintFinding(at: link.location, "\(link.kind) '\(link.destination)' in \(link.field) \(problem)"))
+            }
+        }
+    }
+
+    /// Why an internal destination does not resolve, or nil when it does.
+    static func problem(_ destination: String, codes: Set<String>, families: Set<String>, guides: Set<String>) -> String? {
+        var path = Substring(destination)
+        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
+        if path.hasSuffix("/") { path = path.dropLast() }
+        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
+        switch (parts.count, parts.first ?? "") {
+        case (1, "index"), (1, "status-codes"), (1, "retries"):
+            return nil
+        case (2, "errors") where !parts[1].isEmpty:
+            return codes.contains(parts[1]) ? nil : "points at error '\(parts[1])', which is not defined in the catalog"
+        case (2, "families") where !parts[1].isEmpty:
+            return families.contains(parts[1]) ? nil : "points at family '\(parts[1])', which catalog.yaml does not list"
+        case (2, "guides") where !parts[1].isEmpty:
+            return guides.contains(parts[1]) ? nil : "points at guide '\(parts[1])', but there is no guides/\(parts[1]).md"
+        default:
+            return "is not a page of this site; internal links take one of the forms \(acceptedForms)"
+        }
+    }
+}
