@@ -25,6 +25,7 @@ test: build test-deps
 	scripts/check-registry.sh $(ERRDOCS) $(CHECK_JSONSCHEMA)
 	scripts/check-authoring-schemas.sh $(CHECK_JSONSCHEMA)
 	$(CHECK_JSONSCHEMA) --builtin-schema vendor.github-workflows docs/examples/errdocs-lint.yml
+	scripts/check-lint-formats.sh $(ERRDOCS) $(VENV)
 
 ## Regenerate docs/rules.md and docs/schemas/ from the code.
 docs: build
@@ -50,17 +51,20 @@ deps:
 	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcmark-dev pkg-config; \
 	fi
 
-## check-jsonschema from PyPI, in a virtual environment under .build/.
-test-deps:
-	@if [ ! -x $(CHECK_JSONSCHEMA) ]; then \
-	  echo "Installing check-jsonschema (PyPI) into $(VENV)"; \
-	  rm -rf $(VENV); \
-	  if ! $(PYTHON) -m venv $(VENV) 2>/dev/null; then \
-	    echo "Installing python3 and python3-venv (Debian packages)"; \
-	    $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv && \
-	    rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
-	  fi && $(VENV)/bin/pip install -q check-jsonschema; \
+## Python test tools (scripts/test-requirements.txt) in a virtual environment under .build/;
+## reinstalled when the requirements change.
+test-deps: $(VENV)/.installed
+
+$(VENV)/.installed: scripts/test-requirements.txt
+	@echo "Installing Python test tools (PyPI) into $(VENV)"
+	@rm -rf $(VENV)
+	@if ! $(PYTHON) -m venv $(VENV) 2>/dev/null; then \
+	  echo "Installing python3 and python3-venv (Debian packages)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq python3 python3-venv && \
+	  rm -rf $(VENV) && $(PYTHON) -m venv $(VENV); \
 	fi
+	$(VENV)/bin/pip install -q -r scripts/test-requirements.txt
+	@touch $@
 
 clean:
 	rm -rf .build

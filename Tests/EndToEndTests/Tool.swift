@@ -20,9 +20,10 @@ enum Tool {
         return bundle.deletingLastPathComponent().appendingPathComponent("errdocs")
     }
 
-    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:]) throws -> Run {
+    /// Runs `errdocs` (or `executable`) with `environment` added to this process's own.
+    static func run(_ arguments: [String], in folder: URL? = nil, environment: [String: String] = [:], executable: URL? = nil) throws -> Run {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder ?? repository
         process.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 }

@@ -47,14 +47,15 @@ struct Build: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        for diagnostic in report.diagnostics {
-            printError(diagnostic.description)
-        }
-        let errors = report.diagnostics.filter { $0.severity == .error }.count
+        let summary = LintSummary(report.diagnostics, files: 0, errorDefinitions: report.errorCount)
+        let colour = wantsColour(isTerminal: isatty(STDERR_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        let context = ReportContext(summary: summary, toolVersion: ErrorDocsVersion.current, colour: colour, quiet: true)
+        FileHandle.standardError.write(Data(ReportFormat.text.render(report.diagnostics, context).utf8))
+        let errors = summary.errors
         if errors > 0 {
-            printError("build failed: \(Lint.plural(errors, "error")); \(outputPath) was not changed")
+            printError("build failed: \(LintSummary.plural(errors, "error")); \(outputPath) was not changed")
             throw ExitCode(1)
         }
-        print("wrote \(Lint.plural(report.files.count, "file")) for \(Lint.plural(report.errorCount, "error")) to \(outputPath)")
+        print("wrote \(LintSummary.plural(report.files.count, "file")) for \(LintSummary.plural(report.errorCount, "error")) to \(outputPath)")
     }
 }

@@ -42,7 +42,7 @@ struct Init: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        print("created \(Lint.plural(files.count, "file")) in \(location.directory)\(templates ? " and Templates" : "")")
+        print("created \(LintSummary.plural(files.count, "file")) in \(location.directory)\(templates ? " and Templates" : "")")
         print("next: edit \(location.directory)/errors/, then run 'errdocs lint \(location.directory)' and 'errdocs build \(location.directory)'")
     }
 }

@@ -12,7 +12,11 @@ struct Lint: ParsableCommand {
 
               path:line:col: severity: message [rule-id]
 
-            the format compilers use, so editors and CI annotate the right line.
+            the format compilers use, so editors and CI annotate the right line, followed by \
+            the source line with a caret under the column. --format github, json and sarif \
+            print the same diagnostics for GitHub Actions, scripts and code-scanning tools \
+            (docs/lint-output.md describes each shape). Colour is used only on a terminal, \
+            and never when NO_COLOR is set.
 
             Exit status: 0 when there is no error (warnings allowed), 1 when there is at least \
             one error, 2 when the folder cannot be read or the command line is wrong.
@@ -21,10 +25,13 @@ struct Lint: ParsableCommand {
 
     @OptionGroup var location: CatalogLocation
 
+    @Option(name: .long, help: ArgumentHelp("Output format: text, github, json or sarif.", valueName: "FORMAT"))
+    var format: ReportFormat = .text
+
     @Flag(name: .long, help: "Treat warnings as errors.")
     var strict = false
 
-    @Flag(name: .shortAndLong, help: "Print only diagnostics, without the summary line.")
+    @Flag(name: .shortAndLong, help: "Print only diagnostics, without the summary line (text and github formats).")
     var quiet = false
 
     @Flag(name: .long, help: ArgumentHelp(
@@ -47,15 +54,11 @@ struct Lint: ParsableCommand {
         if strict {
             diagnostics = diagnostics.map { var copy = $0; copy.severity = .error; return copy }
         }
-        for diagnostic in diagnostics {
-            print(diagnostic)
-        }
-        let errors = diagnostics.filter { $0.severity == .error }.count
-        let warnings = diagnostics.count - errors
-        if !quiet {
-            print("\(Self.plural(errors, "error")), \(Self.plural(warnings, "warning")) in \(Self.plural(report.catalog.files.count, "file")) (\(Self.plural(report.catalog.errors.count, "error definition")))")
-        }
-        if errors > 0 { throw ExitCode(1) }
+        let summary = LintSummary(diagnostics, files: report.catalog.files.count, errorDefinitions: report.catalog.errors.count)
+        let colour = wantsColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
+        let context = ReportContext(summary: summary, toolVersion: ErrorDocsVersion.current, colour: colour, quiet: quiet)
+        FileHandle.standardOutput.write(Data(format.render(diagnostics, context).utf8))
+        if summary.errors > 0 { throw ExitCode(1) }
     }
 
     /// Syntax errors in recovery snippets; says on standard error what was checked and skipped.
@@ -64,12 +67,10 @@ struct Lint: ParsableCommand {
         let checked = result.checked.sorted { $0.key < $1.key }.map { "\($0.value) \($0.key)" }
         printError("snippets: checked \(checked.isEmpty ? "none" : checked.joined(separator: ", "))")
         for (language, skip) in result.skipped.sorted(by: { $0.key < $1.key }) {
-            printError("snippets: skipped \(Self.plural(skip.count, "\(language) snippet")): \(skip.reason)")
+            printError("snippets: skipped \(LintSummary.plural(skip.count, "\(language) snippet")): \(skip.reason)")
         }
         return result.diagnostics
     }
-
-    static func plural(_ count: Int, _ noun: String) -> String {
-        "\(count) \(noun)\(count == 1 ? "" : "s")"
-    }
 }
+
+extension ReportFormat: ExpressibleByArgument {}
