@@ -8,12 +8,21 @@ public struct Catalog: Sendable {
     public var guides: [Guide]
     /// Every file that was read, relative paths as given, in a stable order.
     public var files: [String]
+    /// The catalog folder as given; file paths in locations start with it.
+    public var directory: String
 
-    public init(settings: CatalogSettings, errors: [ErrorDefinition], guides: [Guide], files: [String]) {
+    public init(settings: CatalogSettings, errors: [ErrorDefinition], guides: [Guide], files: [String], directory: String = "") {
         self.settings = settings
         self.errors = errors
         self.guides = guides
         self.files = files
+        self.directory = directory
+    }
+
+    /// A file's path inside the catalog folder, e.g. `errors/auth/invalid_key.yaml`.
+    public func pathInCatalog(_ file: String) -> String {
+        let prefix = directory.hasSuffix("/") ? directory : directory + "/"
+        return directory.isEmpty || !file.hasPrefix(prefix) ? file : String(file.dropFirst(prefix.count))
     }
 
     public func error(_ code: String) -> ErrorDefinition? { errors.first { $0.code?.value == code } }

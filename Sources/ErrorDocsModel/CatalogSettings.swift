@@ -5,6 +5,8 @@ public struct CatalogSettings: Sendable {
     public var description: Located<String>?
     public var baseURL: Located<String>?
     public var docURL: Located<String>?
+    /// Where "Edit this page" goes: a URL with `{path}`, the file's path inside the catalog folder.
+    public var editURL: Located<String>?
     public var languages: [Located<String>]
     public var envelopes: [Envelope]
     public var families: [Family]

@@ -3,7 +3,7 @@ import Yams
 
 extension NodeReader {
     static let settingsKeys = [
-        "name", "version", "description", "base_url", "doc_url", "languages", "envelopes", "families", "lint",
+        "name", "version", "description", "base_url", "doc_url", "edit_url", "languages", "envelopes", "families", "lint",
     ]
     static let envelopeKeys = [
         "title", "description", "content_type", "schema", "code_field", "doc_url_field", "default",
@@ -24,6 +24,7 @@ extension NodeReader {
         if let entry = entries["description"] { settings.description = string(entry.value, "description") }
         if let entry = entries["base_url"] { settings.baseURL = string(entry.value, "base_url") }
         if let entry = entries["doc_url"] { settings.docURL = string(entry.value, "doc_url") }
+        if let entry = entries["edit_url"] { settings.editURL = string(entry.value, "edit_url") }
         if let entry = entries["languages"] { settings.languages = strings(entry.value, "languages") }
         if let entry = entries["envelopes"] {
             settings.envelopes = pairs(entry.value, "envelopes").map { envelope($0) }

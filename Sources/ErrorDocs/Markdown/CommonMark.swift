@@ -7,24 +7,37 @@ import Foundation
 enum CommonMark {
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS
 
-    /// HTML for a block of Markdown.
-    static func html(_ markdown: String) -> String {
+    /// HTML for a block of Markdown. `link` may replace link and image destinations (return
+    /// nil to keep one); safe mode still applies to what it returns.
+    static func html(_ markdown: String, link: ((String) -> String?)? = nil) -> String {
         guard !markdown.isEmpty else { return "" }
         var utf8 = Array(markdown.utf8)
-        let rendered: UnsafeMutablePointer<CChar>? = utf8.withUnsafeMutableBufferPointer { buffer in
+        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_markdown_to_html($0, buffer.count, options)
+                cmark_parse_document($0, buffer.count, options)
             }
         }
-        guard let rendered else { return "" }
+        guard let document else { return "" }
+        defer { cmark_node_free(document) }
+        if let link, let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                let type = cmark_node_get_type(node)
+                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                      let url = cmark_node_get_url(node), let replacement = link(String(cString: url)) else { continue }
+                cmark_node_set_url(node, replacement)
+            }
+        }
+        guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
     }
 
     /// HTML for a one-paragraph fragment (a list item, a table cell), without the wrapping
     /// `<p>` so it can sit inside other markup.
-    static func inlineHTML(_ markdown: String) -> String {
-        let block = html(markdown).trimmingCharacters(in: .whitespacesAndNewlines)
+    static func inlineHTML(_ markdown: String, link: ((String) -> String?)? = nil) -> String {
+        let block = html(markdown, link: link).trimmingCharacters(in: .whitespacesAndNewlines)
         if block.hasPrefix("<p>") && block.hasSuffix("</p>") {
             let inner = block.dropFirst(3).dropLast(4)
             if !inner.contains("<p>") { return String(inner) }
@@ -92,5 +105,34 @@ extension CommonMark {
                 line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
         }
         return links
+    }
+}
+
+extension CommonMark {
+    /// `markdown` with link destinations replaced where `replace` returns a new one, keeping
+    /// everything else as the author wrote it (for the Markdown twins of pages). Inline
+    /// destinations are replaced after their link's `[`; reference definitions where they are.
+    static func replacingDestinations(in markdown: String, _ replace: (String) -> String?) -> String {
+        let found = links(in: markdown)
+        guard !found.isEmpty else { return markdown }
+        var scalars = Array(markdown.unicodeScalars)
+        var lineStarts = [0]
+        for (offset, scalar) in scalars.enumerated() where scalar == "\n" { lineStarts.append(offset + 1) }
+        func firstIndex(of needle: [Unicode.Scalar], from start: Int) -> Int? {
+            guard !needle.isEmpty, start >= 0, scalars.count - needle.count >= start else { return nil }
+            return (start...(scalars.count - needle.count)).first { scalars[$0..<($0 + needle.count)].elementsEqual(needle) }
+        }
+        for link in found.reversed() {
+            guard let replacement = replace(link.destination), link.line >= 1, link.line <= lineStarts.count else { continue }
+            let start = lineStarts[link.line - 1] + link.column - 1
+            let inline = Array("(\(link.destination)".unicodeScalars)
+            let definition = Array("]: \(link.destination)".unicodeScalars)
+            if let at = firstIndex(of: inline, from: start) {
+                scalars.replaceSubrange((at + 1)..<(at + inline.count), with: replacement.unicodeScalars)
+            } else if let at = firstIndex(of: definition, from: 0) {
+                scalars.replaceSubrange((at + 3)..<(at + definition.count), with: replacement.unicodeScalars)
+            }
+        }
+        return String(String.UnicodeScalarView(scalars))
     }
 }

@@ -89,6 +89,10 @@ struct RetryTableView: Sendable {
     var sections: [Section]
 }
 
+struct NotFoundView: Sendable {
+    var page: PageView
+}
+
 struct GuideView: Sendable {
     var page: PageView
     var title: String

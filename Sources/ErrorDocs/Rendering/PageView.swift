@@ -1,8 +1,12 @@
 /// What every page's layout needs: names, the way back to the root, and the sidebar.
 struct PageView: Sendable {
+    /// A family in the sidebar; only the current page's family lists its errors, so pages
+    /// stay small in catalogs of thousands of errors.
     struct NavFamily: Sendable {
         var title: String
         var link: String
+        var count: Int
+        var current: Bool
         var errors: [NavError]
     }
 
@@ -24,8 +28,12 @@ struct PageView: Sendable {
     var root: String
     var title: String
     var description: String
-    /// Relative link to this page's twin in the other format (HTML ↔ Markdown).
-    var twinLink: String
+    /// Relative link to this page's twin in the other format (HTML ↔ Markdown); nil for 404.html.
+    var twinLink: String?
+    /// The page's public URL (`base_url` + path, without `index.html`); HTML pages only.
+    var canonical: String?
+    /// "Edit this page", when `catalog.yaml` has an `edit_url` and the page has a source file.
+    var editLink: String?
     var indexLink: String
     var statusCodesLink: String
     var retriesLink: String

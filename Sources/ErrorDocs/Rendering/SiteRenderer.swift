@@ -40,6 +40,12 @@ struct SiteRenderer {
                 add(folder + views.paths.guide(guide.slug), theme.render(views.guideView(guide), prefix + "guide"))
             }
         }
+        let html = ViewBuilder(catalog: catalog, style: .html)
+        add("404.html", theme.render(html.notFoundView(), "404"))
+        add(SearchIndex.path, SearchIndex.script(html))
+        if let sitemap = Sitemap.xml(html, pages: files.map(\.path)) { add("sitemap.xml", sitemap) }
+        add("llms.txt", AgentIndex.llmsTXT(ViewBuilder(catalog: catalog, style: .markdown)))
+        add("llms-full.txt", AgentIndex.llmsFullTXT(files))
         files.append(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
         add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {

@@ -8,12 +8,12 @@ extension ViewBuilder {
             IndexView.Envelope(
                 name: envelope.name.value, title: envelope.title?.value ?? envelope.name.value,
                 contentType: envelope.contentType?.value ?? Envelope.defaultContentType,
-                description: text(envelope.description?.value ?? ""),
+                description: text(envelope.description?.value ?? "", root: ""),
                 schema: envelope.schema.map { JSONWriter.pretty($0.value) } ?? "")
         }
         return IndexView(
             page: page(path: path, title: "\(name) error reference", description: "Every error \(name) returns, grouped by family, with causes, fixes and retry advice."),
-            description: settings.description.map { text($0.value) }, errorCount: errors.count,
+            description: settings.description.map { text($0.value, root: "") }, errorCount: errors.count,
             families: settings.families.map { familySection($0, root: "") }, envelopes: envelopes)
     }
 
@@ -29,9 +29,10 @@ extension ViewBuilder {
         let root = SitePaths.root(of: path)
         let title = family.title?.value ?? family.id.value
         return FamilyView(
-            page: page(path: path, title: "\(title) errors", description: family.summary?.value ?? ""),
+            page: page(path: path, title: "\(title) errors", description: family.summary?.value ?? "",
+                       currentFamily: family.id.value, source: catalog.files.first),
             id: family.id.value, title: title, summary: family.summary?.value ?? "",
-            description: family.description.map { text($0.value) }, handling: text(family.handling?.value ?? ""),
+            description: family.description.map { text($0.value, root: root) }, handling: text(family.handling?.value ?? "", root: root),
             statuses: family.statuses.isEmpty ? nil : family.statuses.map { String($0.value) }.joined(separator: ", "), retry: retry(family.retry),
             errors: errors(in: family).map { row($0, root: root) })
     }
@@ -47,7 +48,7 @@ extension ViewBuilder {
                 rows.append(StatusPlaybookView.Row(
                     status: status.value, statusText: HTTPStatusText.phrase(status.value),
                     familyTitle: family.title?.value ?? family.id.value, familyLink: root + paths.family(family.id.value),
-                    meaning: family.summary?.value ?? "", triggers: triggers, handling: text(family.handling?.value ?? "")))
+                    meaning: family.summary?.value ?? "", triggers: triggers, handling: text(family.handling?.value ?? "", root: root)))
             }
         }
         rows.sort { ($0.status, $0.familyTitle) < ($1.status, $1.familyTitle) }
@@ -96,11 +97,19 @@ extension ViewBuilder {
             sections: sections.filter { !$0.rows.isEmpty })
     }
 
+    /// `404.html`, at the site root, for hosts that serve it for missing pages.
+    func notFoundView() -> NotFoundView {
+        var page = page(path: "404.html", title: "Page not found", description: "This page does not exist.")
+        page.twinLink = nil
+        page.canonical = nil
+        return NotFoundView(page: page)
+    }
+
     func guideView(_ guide: Guide) -> GuideView {
         let path = paths.guide(guide.slug)
         let firstParagraph = guide.body.value.split(separator: "\n\n").first { !$0.hasPrefix("#") }.map(String.init) ?? guide.title
         return GuideView(
-            page: page(path: path, title: guide.title, description: String(firstParagraph.prefix(200))),
-            title: guide.title, body: text(guide.body.value))
+            page: page(path: path, title: guide.title, description: String(firstParagraph.prefix(200)), source: guide.location.file),
+            title: guide.title, body: text(guide.body.value, root: SitePaths.root(of: path)))
     }
 }

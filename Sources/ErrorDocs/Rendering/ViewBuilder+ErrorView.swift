@@ -24,7 +24,7 @@ extension ViewBuilder {
         let related = error.related.compactMap { reference in catalog.error(reference.value) }.map { relatedLink($0, root: root) }
         let deprecation = error.deprecated.map { deprecated in
             ErrorView.Deprecation(
-                since: deprecated.since?.value, note: deprecated.note.map { text($0.value) },
+                since: deprecated.since?.value, note: deprecated.note.map { text($0.value, root: root) },
                 replacement: deprecated.replacedBy.flatMap { catalog.error($0.value) }.map { relatedLink($0, root: root) })
         }
         var seenLanguages: [String: Int] = [:]
@@ -35,16 +35,17 @@ extension ViewBuilder {
             return ErrorView.Recovery(
                 id: "recovery-\(language)\(suffix)", language: language, languageLabel: Self.languageLabel(language),
                 title: snippet.title?.value ?? Self.languageLabel(language),
-                description: snippet.description.map { text($0.value) },
+                description: snippet.description.map { text($0.value, root: root) },
                 code: (snippet.code?.value ?? "").trimmingCharacters(in: .newlines), first: index == 0)
         }
         let headers = error.headers.map { header in
-            ErrorView.HeaderDoc(name: header.name?.value ?? "", description: header.description.map { inlineText($0.value) })
+            ErrorView.HeaderDoc(name: header.name?.value ?? "", description: header.description.map { inlineText($0.value, root: root) })
         }
-        let prevention = error.prevention.map { inlineText($0.value) }
+        let prevention = error.prevention.map { inlineText($0.value, root: root) }
 
         return ErrorView(
-            page: page(path: path, title: error.title?.value ?? code, description: summary, currentCode: code),
+            page: page(path: path, title: error.title?.value ?? code, description: summary, currentCode: code,
+                       currentFamily: error.family?.value, source: error.code?.location.file),
             code: code, title: error.title?.value ?? code, summary: summary,
             surface: error.effectiveSurface.rawValue, surfaceLabel: surfaceLabel,
             status: error.status?.value, statusText: error.status.map { HTTPStatusText.phrase($0.value) },
@@ -52,9 +53,9 @@ extension ViewBuilder {
             family: family, retry: retry(catalog.effectiveRetry(of: error)), scope: error.scope?.value,
             endpoints: error.endpoints.map(\.value), hasEndpoints: !error.endpoints.isEmpty,
             docURL: settings.docURL(for: code) ?? "",
-            meaning: text(error.meaning?.value ?? ""), causes: error.causes.map { inlineText($0.value) },
-            details: error.details.map { text($0.value) }, example: example(error),
-            quickFix: error.quickFix.map { inlineText($0.value) }, recovery: recovery, hasRecovery: !recovery.isEmpty,
+            meaning: text(error.meaning?.value ?? "", root: root), causes: error.causes.map { inlineText($0.value, root: root) },
+            details: error.details.map { text($0.value, root: root) }, example: example(error),
+            quickFix: error.quickFix.map { inlineText($0.value, root: root) }, recovery: recovery, hasRecovery: !recovery.isEmpty,
             prevention: prevention, hasPrevention: !prevention.isEmpty, agentHint: error.agentHint?.value,
             headers: headers, hasHeaders: !headers.isEmpty, related: related, hasRelated: !related.isEmpty,
             since: error.since?.value, deprecated: deprecation,

@@ -1,4 +1,5 @@
 import ErrorDocsModel
+import Foundation
 
 /// Turns a lint-clean catalog into view models, for one output style (HTML or Markdown).
 struct ViewBuilder: Sendable {
@@ -6,28 +7,59 @@ struct ViewBuilder: Sendable {
     let paths: SitePaths
     /// Errors sorted by code; families and guides in the author's order.
     let errors: [ErrorDefinition]
+    /// `errors` of each family, by family id.
+    let errorsByFamily: [String: [ErrorDefinition]]
 
     init(catalog: Catalog, style: SitePaths.Style) {
         self.catalog = catalog
         self.paths = SitePaths(style: style)
         self.errors = catalog.errors.sorted { ($0.code?.value ?? "") < ($1.code?.value ?? "") }
+        self.errorsByFamily = Dictionary(grouping: errors) { $0.family?.value ?? "" }
     }
 
     var settings: CatalogSettings { catalog.settings }
 
     // MARK: Text
 
-    func text(_ markdown: String) -> ErrorView.Text {
-        ErrorView.Text(markdown: markdown, html: paths.style == .html ? CommonMark.html(markdown) : "")
+    /// Markdown from the catalog for a page `root` away from the site root, with internal
+    /// links (`errors/rate_limited`) made relative to the page.
+    func text(_ markdown: String, root: String) -> ErrorView.Text {
+        let link = { (destination: String) in internalLink(destination, root: root) }
+        switch paths.style {
+        case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.html(markdown, link: link))
+        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: markdown, link), html: "")
+        }
     }
 
-    func inlineText(_ markdown: String) -> ErrorView.Text {
-        ErrorView.Text(markdown: markdown, html: paths.style == .html ? CommonMark.inlineHTML(markdown) : "")
+    /// `text` for a list item or table cell: HTML without the wrapping paragraph.
+    func inlineText(_ markdown: String, root: String) -> ErrorView.Text {
+        let link = { (destination: String) in internalLink(destination, root: root) }
+        switch paths.style {
+        case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.inlineHTML(markdown, link: link))
+        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: markdown, link), html: "")
+        }
+    }
+
+    /// The relative link for an internal destination, or nil for any other destination.
+    func internalLink(_ destination: String, root: String) -> String? {
+        guard let reference = PageReference(destination) else { return nil }
+        let path: String
+        switch reference.page {
+        case .error(let code): path = paths.error(code)
+        case .family(let id): path = paths.family(id)
+        case .guide(let slug): path = paths.guide(slug)
+        case .statusCodes: path = paths.statusCodes
+        case .retries: path = paths.retries
+        case .index: path = paths.index
+        }
+        return root + path + (reference.fragment.map { "#" + $0 } ?? "")
     }
 
     // MARK: Pages
 
-    func page(path: String, title: String, description: String, currentCode: String? = nil) -> PageView {
+    /// `source` is the catalog file the page comes from, for "Edit this page".
+    func page(path: String, title: String, description: String, currentCode: String? = nil,
+              currentFamily: String? = nil, source: String? = nil) -> PageView {
         let root = SitePaths.root(of: path)
         let twin: String
         switch paths.style {
@@ -35,24 +67,36 @@ struct ViewBuilder: Sendable {
         case .markdown: twin = root + "../" + SitePaths(style: .html).path(twinOf: path)
         }
         let families = settings.families.map { family in
-            PageView.NavFamily(
+            let members = errors(in: family)
+            let current = family.id.value == currentFamily
+            return PageView.NavFamily(
                 title: family.title?.value ?? family.id.value, link: root + paths.family(family.id.value),
-                errors: errors(in: family).map { error in
+                count: members.count, current: current,
+                errors: !current ? [] : members.map { error in
                     let code = error.code?.value ?? ""
                     return PageView.NavError(
                         code: code, title: error.title?.value ?? code, link: root + paths.error(code),
                         current: code == currentCode)
                 })
         }
+        var canonical: String?
+        if paths.style == .html, let base = settings.baseURL?.value {
+            let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            canonical = (base.hasSuffix("/") ? base : base + "/") + pretty
+        }
+        let editLink = source.flatMap { file in
+            settings.editURL.map { $0.value.replacingOccurrences(of: "{path}", with: catalog.pathInCatalog(file)) }
+        }
         return PageView(
             siteName: settings.name?.value ?? "", version: settings.version?.value ?? "", root: root,
-            title: title, description: description, twinLink: twin, indexLink: root + paths.index,
+            title: title, description: description, twinLink: twin, canonical: canonical, editLink: editLink,
+            indexLink: root + paths.index,
             statusCodesLink: root + paths.statusCodes, retriesLink: root + paths.retries, families: families,
             guides: catalog.guides.map { PageView.NavGuide(title: $0.title, link: root + paths.guide($0.slug)) })
     }
 
     func errors(in family: Family) -> [ErrorDefinition] {
-        errors.filter { $0.family?.value == family.id.value }
+        errorsByFamily[family.id.value] ?? []
     }
 
     func retry(_ policy: RetryPolicy?) -> ErrorView.Retry {
@@ -87,7 +131,7 @@ struct ViewBuilder: Sendable {
             familyLink: root + paths.family(family?.id.value ?? ""),
             retryLabel: RetryDescription.label(policy?.kind.value ?? .never),
             retryPolicy: policy?.kind.value.rawValue ?? "never",
-            action: error.quickFix.first.map { inlineText($0.value) }, deprecated: error.deprecated != nil)
+            action: error.quickFix.first.map { inlineText($0.value, root: root) }, deprecated: error.deprecated != nil)
     }
 }
 

@@ -47,6 +47,7 @@ public enum AuthoringSchema: String, CaseIterable, Sendable {
         "description": {"$ref": "#/$defs/markdown"},
         "base_url": {"description": "Where the site is hosted.", "type": "string", "pattern": "^https?://"},
         "doc_url": {"description": "Public page of one error; {code} is replaced by the code.", "type": "string", "pattern": "\\{code\\}"},
+        "edit_url": {"description": "Where 'Edit this page' links go; {path} is replaced by the file's path in the catalog folder.", "type": "string", "pattern": "^https://.*\\{path\\}"},
         "languages": {"description": "Order of recovery-code tabs.", "type": "array", "items": {"type": "string"}},
         "envelopes": {
           "description": "Response body shapes, by name.",

@@ -30,6 +30,13 @@ import Testing
         try Snapshot.assertMatches(file.contents, named: "quota_exceeded.html")
     }
 
+    /// The site-wide files for browsers, crawlers and agents.
+    @Test(arguments: ["404.html", "sitemap.xml", "llms.txt", "llms-full.txt", "assets/search-index.js"])
+    func siteFile(_ path: String) throws {
+        let file = try #require(try Self.build()[path])
+        try Snapshot.assertMatches(file.contents, named: path.replacingOccurrences(of: "/", with: "-"))
+    }
+
     @Test func registry() throws {
         let file = try #require(try Self.build()["registry.json"])
         try Snapshot.assertMatches(file.contents, named: "registry.json")

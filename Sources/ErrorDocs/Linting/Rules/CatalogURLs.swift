@@ -1,10 +1,13 @@
 import ErrorDocsModel
 import Foundation
 
-/// `base_url` is an absolute http(s) URL and `doc_url` is one containing `{code}`.
+/// `base_url` and `doc_url` are absolute http(s) URLs, `doc_url` with `{code}`; `edit_url` is https with `{path}`.
 ///
-/// Both end up in published pages, the sitemap and the registry; a relative or code-less
-/// `doc_url` would give every error the same public link.
+/// `base_url` and `doc_url` end up in published pages, the sitemap and the registry; a relative
+/// or code-less `doc_url` would give every error the same public link. `edit_url` (optional)
+/// is where each page's "Edit this page" link goes, with `{path}` replaced by the file's path
+/// inside the catalog folder, e.g.
+/// `https://github.com/acme/api-docs/edit/main/Content/{path}`.
 ///
 /// Fails:
 ///
@@ -23,7 +26,7 @@ import Foundation
 /// ```
 public enum CatalogURLs: LintRule {
     public static let id = "catalog-urls"
-    public static let summary = "base_url and doc_url are absolute http(s) URLs; doc_url contains {code}."
+    public static let summary = "base_url and doc_url are absolute http(s) URLs; doc_url contains {code}; edit_url is https with {path}."
     public static let defaultSeverity = Diagnostic.Severity.error
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
@@ -36,6 +39,12 @@ public enum CatalogURLs: LintRule {
             }
             if key == "doc_url" && !value.value.contains("{code}") {
                 findings.append(LintFinding(at: value.location, "doc_url must contain {code}, where each error's code goes"))
+            }
+        }
+        if let edit = catalog.settings.editURL {
+            let url = URL(string: edit.value.replacingOccurrences(of: "{path}", with: "path"))
+            if url?.scheme != "https" || url?.host == nil || !edit.value.contains("{path}") {
+                findings.append(LintFinding(at: edit.location, "edit_url must be an absolute https URL containing {path}, found '\(edit.value)'"))
             }
         }
     }

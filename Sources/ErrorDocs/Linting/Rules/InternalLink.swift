@@ -51,20 +51,16 @@ public enum InternalLink: LintRule {
 
     /// Why an internal destination does not resolve, or nil when it does.
     static func problem(_ destination: String, codes: Set<String>, families: Set<String>, guides: Set<String>) -> String? {
-        var path = Substring(destination)
-        if let hash = path.firstIndex(of: "#") { path = path[..<hash] }
-        if path.hasSuffix("/") { path = path.dropLast() }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        switch (parts.count, parts.first ?? "") {
-        case (1, "index"), (1, "status-codes"), (1, "retries"):
+        switch PageReference(destination)?.page {
+        case .index, .statusCodes, .retries:
             return nil
-        case (2, "errors") where !parts[1].isEmpty:
-            return codes.contains(parts[1]) ? nil : "points at error '\(parts[1])', which is not defined in the catalog"
-        case (2, "families") where !parts[1].isEmpty:
-            return families.contains(parts[1]) ? nil : "points at family '\(parts[1])', which catalog.yaml does not list"
-        case (2, "guides") where !parts[1].isEmpty:
-            return guides.contains(parts[1]) ? nil : "points at guide '\(parts[1])', but there is no guides/\(parts[1]).md"
-        default:
+        case .error(let code):
+            return codes.contains(code) ? nil : "points at error '\(code)', which is not defined in the catalog"
+        case .family(let id):
+            return families.contains(id) ? nil : "points at family '\(id)', which catalog.yaml does not list"
+        case .guide(let slug):
+            return guides.contains(slug) ? nil : "points at guide '\(slug)', but there is no guides/\(slug).md"
+        case nil:
             return "is not a page of this site; internal links take one of the forms \(acceptedForms)"
         }
     }

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Files for AI agents (https://llmstxt.org): `llms.txt`, an index of the Markdown pages with
+/// one line each, and `llms-full.txt`, every Markdown page in one file.
+enum AgentIndex {
+    static func llmsTXT(_ views: ViewBuilder) -> String {
+        let settings = views.settings
+        let name = settings.name?.value ?? "API"
+        let base = settings.baseURL.map { $0.value.hasSuffix("/") ? $0.value : $0.value + "/" } ?? ""
+        let markdown = base + "markdown/"
+        func line(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
+        var out = "# \(name) error reference\n\n"
+        out += "> Every error \(name) returns, with what it means, how to fix it, and whether and how to retry. "
+        out += "Machine-readable: [registry.json](\(base)registry.json).\n\n"
+        if let description = settings.description?.value {
+            let first = description.components(separatedBy: "\n\n").first ?? description
+            out += line(first) + "\n\n"
+        }
+        out += "## Reference\n\n"
+        out += "- [All errors](\(markdown)\(views.paths.index)): every error by family, and the response format\n"
+        out += "- [Status code playbook](\(markdown)\(views.paths.statusCodes)): what each HTTP status means and how to handle it\n"
+        out += "- [Retry classification](\(markdown)\(views.paths.retries)): which errors to retry, and how\n"
+        for family in settings.families {
+            let errors = views.errors(in: family)
+            guard !errors.isEmpty else { continue }
+            out += "\n## \(line(family.title?.value ?? family.id.value))\n\n"
+            for error in errors {
+                let code = error.code?.value ?? ""
+                out += "- [\(code): \(line(error.title?.value ?? code))](\(markdown)\(views.paths.error(code))): \(line(error.summary?.value ?? ""))\n"
+            }
+        }
+        if !views.catalog.guides.isEmpty {
+            out += "\n## Guides\n\n"
+            for guide in views.catalog.guides {
+                out += "- [\(line(guide.title))](\(markdown)\(views.paths.guide(guide.slug)))\n"
+            }
+        }
+        out += "\n## Optional\n\n- [The whole reference in one file](\(base)llms-full.txt)\n"
+        return out
+    }
+
+    /// The Markdown index first, then every other Markdown page in path order.
+    static func llmsFullTXT(_ files: [SiteFile]) -> String {
+        let pages = files.filter { $0.path.hasPrefix("markdown/") }
+            .sorted { ($0.path == "markdown/index.md" ? 0 : 1, $0.path) < ($1.path == "markdown/index.md" ? 0 : 1, $1.path) }
+        return pages.map { String(decoding: $0.contents, as: UTF8.self).trimmingCharacters(in: .newlines) + "\n" }
+            .joined(separator: "\n---\n\n")
+    }
+}

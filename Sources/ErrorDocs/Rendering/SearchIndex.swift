@@ -1,0 +1,43 @@
+import ErrorDocsModel
+
+/// `assets/search-index.js`: what the index page's search and filters look through, loaded
+/// only when the reader first uses them. A script rather than JSON because browsers refuse
+/// `fetch()` from `file://`. One array per error, in code order, fields named by `fields`.
+enum SearchIndex {
+    static let path = "assets/search-index.js"
+    static let fields = ["code", "title", "summary", "status", "smtp", "event", "family", "statusClass", "retryable", "deprecated", "link"]
+
+    static func script(_ views: ViewBuilder) -> String {
+        let catalog = views.catalog
+        let rows: [JSONValue] = views.errors.map { error in
+            let code = error.code?.value ?? ""
+            let status: String
+            switch error.effectiveSurface {
+            case .response: status = error.status.map { String($0.value) } ?? ""
+            case .smtp: status = error.smtp?.reply.map { String($0.value) } ?? ""
+            case .event: status = ""
+            }
+            return .array([
+                .string(code), .string(error.title?.value ?? code), .string(error.summary?.value ?? ""),
+                .string(status), .string(error.smtp?.enhanced?.value ?? ""), .string(error.event?.value ?? ""),
+                .string(error.family?.value ?? ""), .string(statusClass(error)),
+                .bool(catalog.effectiveRetry(of: error)?.kind.value.isRetryable ?? false),
+                .bool(error.deprecated != nil), .string(views.paths.error(code)),
+            ])
+        }
+        let index = JSONValue.object([
+            .init("fields", .array(fields.map(JSONValue.string))),
+            .init("errors", .array(rows)),
+        ])
+        return "window.errdocsSearchIndex = " + JSONWriter.compact(index) + ";\n"
+    }
+
+    /// `http-4xx`, `http-5xx`, `smtp-4xx`, `smtp-5xx` or `event`: the index's status filter.
+    static func statusClass(_ error: ErrorDefinition) -> String {
+        switch error.effectiveSurface {
+        case .response: return "http-\((error.status?.value ?? 0) / 100)xx"
+        case .smtp: return "smtp-\((error.smtp?.reply?.value ?? 0) / 100)xx"
+        case .event: return "event"
+        }
+    }
+}

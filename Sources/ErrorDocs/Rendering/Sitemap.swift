@@ -1,0 +1,33 @@
+/// `sitemap.xml` (sitemaps.org protocol): the public URL of every HTML page but `404.html`,
+/// from `base_url`. No `lastmod`: output must not depend on when it was built.
+enum Sitemap {
+    static func xml(_ views: ViewBuilder, pages: [String]) -> String? {
+        guard let base = views.settings.baseURL?.value else { return nil }
+        let root = base.hasSuffix("/") ? base : base + "/"
+        let urls = pages.filter { $0.hasSuffix(".html") && !$0.hasPrefix("markdown/") && $0 != "404.html" }.sorted().map { path in
+            let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
+            return "<url><loc>\(escape(root + pretty))</loc></url>\n"
+        }
+        return """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
+            \(urls.joined())</urlset>
+
+            """
+    }
+
+    static func escape(_ text: String) -> String {
+        var out = ""
+        for character in text {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&apos;"
+            default: out.append(character)
+            }
+        }
+        return out
+    }
+}
