@@ -10,6 +10,7 @@ public struct CatalogSettings: Sendable {
     public var languages: [Located<String>]
     public var envelopes: [Envelope]
     public var families: [Family]
+    public var removed: [RemovedError]
     public var lint: LintConfiguration
     public var location: SourceLocation
     public var presentKeys: Set<String>
@@ -18,6 +19,7 @@ public struct CatalogSettings: Sendable {
         self.languages = []
         self.envelopes = []
         self.families = []
+        self.removed = []
         self.lint = LintConfiguration()
         self.location = location
         self.presentKeys = []

@@ -15,6 +15,9 @@ enum MarkdownFields {
         for envelope in settings.envelopes {
             add("envelope '\(envelope.name.value)' description", envelope.description)
         }
+        for removed in settings.removed {
+            add("removed '\(removed.code.value)' reason", removed.reason)
+        }
         for family in settings.families {
             add("family '\(family.id.value)' description", family.description)
             add("family '\(family.id.value)' handling", family.handling)

@@ -28,6 +28,7 @@ public enum RuleRegistry {
         ExampleDocURL.self,
         CodeCollision.self,
         EmptyFamily.self,
+        RemovedErrors.self,
     ]
 
     /// Checks made while reading files, before any rule runs. They cannot be disabled: a file

@@ -3,12 +3,13 @@ import Yams
 
 extension NodeReader {
     static let settingsKeys = [
-        "name", "version", "description", "base_url", "doc_url", "edit_url", "languages", "envelopes", "families", "lint",
+        "name", "version", "description", "base_url", "doc_url", "edit_url", "removed", "languages", "envelopes", "families", "lint",
     ]
     static let envelopeKeys = [
         "title", "description", "content_type", "schema", "code_field", "doc_url_field", "default",
     ]
     static let familyKeys = ["id", "title", "summary", "description", "handling", "statuses", "retry"]
+    static let removedKeys = ["code", "title", "since", "reason", "replaced_by"]
 
     mutating func catalogSettings(_ node: Node?) -> CatalogSettings {
         let start = SourceLocation(file: file, line: 1, column: 1)
@@ -31,6 +32,9 @@ extension NodeReader {
         }
         if let entry = entries["families"] {
             settings.families = list(entry.value, "families").compactMap { family($0) }
+        }
+        if let entry = entries["removed"] {
+            settings.removed = list(entry.value, "removed").compactMap { removedError($0) }
         }
         if let entry = entries["lint"] { settings.lint = lintConfiguration(entry.value) }
         return settings
@@ -76,6 +80,20 @@ extension NodeReader {
         }
         if let entry = entries["retry"] { family.retry = retryPolicy(entry.value, "retry of family '\(id.value)'") }
         return family
+    }
+
+    private mutating func removedError(_ node: Node) -> RemovedError? {
+        guard let entries = mapping(node, "removed error", allowed: Self.removedKeys) else { return nil }
+        guard let codeEntry = entries["code"], let code = string(codeEntry.value, "code") else {
+            if entries["code"] == nil { report("required-field", at: node, "removed error is missing required key 'code'") }
+            return nil
+        }
+        var removed = RemovedError(code: code, location: location(of: node))
+        if let entry = entries["title"] { removed.title = string(entry.value, "title") }
+        if let entry = entries["since"] { removed.since = string(entry.value, "since") }
+        if let entry = entries["reason"] { removed.reason = string(entry.value, "reason") }
+        if let entry = entries["replaced_by"] { removed.replacedBy = string(entry.value, "replaced_by") }
+        return removed
     }
 
     private mutating func lintConfiguration(_ node: Node) -> LintConfiguration {

@@ -32,9 +32,17 @@ struct IndexView: Sendable {
         var schema: String
     }
 
+    /// An option of the search's status filter.
+    struct StatusClass: Sendable {
+        var value: String
+        var label: String
+    }
+
     var page: PageView
     var description: ErrorView.Text?
     var errorCount: Int
+    /// The status classes the catalog's errors fall in, for the search filter.
+    var statusClasses: [StatusClass]
     var families: [FamilySection]
     var envelopes: [Envelope]
 }
@@ -87,6 +95,17 @@ struct RetryTableView: Sendable {
 
     var page: PageView
     var sections: [Section]
+}
+
+/// The tombstone page of a removed error, at the URL its page had.
+struct RemovedView: Sendable {
+    var page: PageView
+    var code: String
+    var title: String
+    var since: String?
+    var reason: ErrorView.Text
+    var replacement: ErrorView.Related?
+    var docURL: String
 }
 
 struct NotFoundView: Sendable {

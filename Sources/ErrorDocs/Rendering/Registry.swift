@@ -4,7 +4,7 @@ import Foundation
 /// `registry.json`: the machine-readable catalog SDKs consume. Its shape is described by
 /// ``RegistrySchema`` and versioned by ``formatVersion``; Markdown fields hold source text.
 struct Registry: Encodable {
-    static let formatVersion = "1.0.0"
+    static let formatVersion = "1.1.0"
 
     struct Retry: Encodable {
         var policy: String
@@ -72,6 +72,15 @@ struct Registry: Encodable {
         var deprecated: Deprecated?
     }
 
+    struct RemovedEntry: Encodable {
+        var code: String
+        var title: String?
+        var since: String?
+        var reason: String
+        var replaced_by: String?
+        var doc_url: String
+    }
+
     struct FamilyEntry: Encodable {
         var id: String
         var title: String
@@ -101,6 +110,7 @@ struct Registry: Encodable {
     var families: [FamilyEntry]
     var envelopes: [EnvelopeEntry]
     var errors: [Entry]
+    var removed: [RemovedEntry]
 
     init(_ catalog: Catalog) {
         let settings = catalog.settings
@@ -124,6 +134,12 @@ struct Registry: Encodable {
                 default: envelope.name.value == defaultName, schema: EncodableJSON(envelope.schema?.value ?? .object([])))
         }
         errors = catalog.errors.map { Self.entry($0, in: catalog) }.sorted { $0.code < $1.code }
+        removed = settings.removed.map { removed in
+            RemovedEntry(
+                code: removed.code.value, title: removed.title?.value, since: removed.since?.value,
+                reason: removed.reason?.value ?? "", replaced_by: removed.replacedBy?.value,
+                doc_url: settings.docURL(for: removed.code.value) ?? "")
+        }.sorted { $0.code < $1.code }
     }
 
     static func retry(_ policy: RetryPolicy?) -> Retry {

@@ -26,9 +26,27 @@ enum RegistrySchema {
       "description": "Every error, sorted by code.",
       "type": "array",
       "items": {"$ref": "#/$defs/error"}
+    },
+    "removed": {
+      "description": "Errors the API no longer returns, sorted by code (since format 1.1.0). Their doc_url still leads to a page.",
+      "type": "array",
+      "items": {"$ref": "#/$defs/removed"}
     }
   },
   "$defs": {
+    "removed": {
+      "type": "object",
+      "required": ["code", "reason", "doc_url"],
+      "additionalProperties": false,
+      "properties": {
+        "code": {"$ref": "#/$defs/code"},
+        "title": {"type": "string"},
+        "since": {"description": "Catalog version that removed it.", "type": "string"},
+        "reason": {"$ref": "#/$defs/markdown"},
+        "replaced_by": {"description": "The error to handle instead.", "$ref": "#/$defs/code"},
+        "doc_url": {"description": "The tombstone page.", "type": "string"}
+      }
+    },
     "code": {"type": "string", "pattern": "^[a-z][a-z0-9_]*(\\.[a-z0-9_]+)*$", "maxLength": 64},
     "markdown": {"description": "CommonMark source text.", "type": "string"},
     "retry": {

@@ -1,4 +1,5 @@
 import ErrorDocsModel
+import Foundation
 
 /// `assets/search-index.js`: what the index page's search and filters look through, loaded
 /// only when the reader first uses them. A script rather than JSON because browsers refuse
@@ -30,6 +31,16 @@ enum SearchIndex {
             .init("errors", .array(rows)),
         ])
         return "window.errdocsSearchIndex = " + JSONWriter.compact(index) + ";\n"
+    }
+
+    /// `HTTP 4xx`, `SMTP 5xx (permanent)`, `Events`: how the status filter shows a class.
+    static func statusClassLabel(_ value: String) -> String {
+        switch value {
+        case "event": return "Events"
+        case "smtp-4xx": return "SMTP 4xx (temporary)"
+        case "smtp-5xx": return "SMTP 5xx (permanent)"
+        default: return value.replacingOccurrences(of: "http-", with: "HTTP ").replacingOccurrences(of: "smtp-", with: "SMTP ")
+        }
     }
 
     /// `http-4xx`, `http-5xx`, `smtp-4xx`, `smtp-5xx` or `event`: the index's status filter.

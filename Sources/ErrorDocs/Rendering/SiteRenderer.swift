@@ -31,6 +31,9 @@ struct SiteRenderer {
                 let code = error.code?.value ?? ""
                 add(folder + views.paths.error(code), theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error"))
             }
+            for removed in catalog.settings.removed {
+                add(folder + views.paths.error(removed.code.value), theme.render(views.removedView(removed), prefix + "removed"))
+            }
             for family in catalog.settings.families {
                 add(folder + views.paths.family(family.id.value), theme.render(views.familyView(family), prefix + "family"))
             }

@@ -14,7 +14,18 @@ extension ViewBuilder {
         return IndexView(
             page: page(path: path, title: "\(name) error reference", description: "Every error \(name) returns, grouped by family, with causes, fixes and retry advice."),
             description: settings.description.map { text($0.value, root: "") }, errorCount: errors.count,
+            statusClasses: statusClasses(),
             families: settings.families.map { familySection($0, root: "") }, envelopes: envelopes)
+    }
+
+    /// Classes in order: HTTP, then SMTP, then events.
+    private func statusClasses() -> [IndexView.StatusClass] {
+        let present: Set<String> = Set(errors.map(SearchIndex.statusClass))
+        let sorted: [String] = present.sorted { first, second in
+            let a = first == "event" ? "~" : first, b = second == "event" ? "~" : second
+            return a < b
+        }
+        return sorted.map { IndexView.StatusClass(value: $0, label: SearchIndex.statusClassLabel($0)) }
     }
 
     private func familySection(_ family: Family, root: String) -> FamilySection {
@@ -95,6 +106,19 @@ extension ViewBuilder {
         return RetryTableView(
             page: page(path: path, title: "Retry classification", description: "Which errors to retry, and how."),
             sections: sections.filter { !$0.rows.isEmpty })
+    }
+
+    func removedView(_ removed: RemovedError) -> RemovedView {
+        let code = removed.code.value
+        let path = paths.error(code)
+        let root = SitePaths.root(of: path)
+        let title = removed.title?.value ?? code
+        return RemovedView(
+            page: page(path: path, title: "\(title) (removed)", description: "\(code) was removed\(removed.since.map { " in version \($0.value)" } ?? "").",
+                       source: catalog.files.first),
+            code: code, title: title, since: removed.since?.value, reason: text(removed.reason?.value ?? "", root: root),
+            replacement: removed.replacedBy.flatMap { catalog.error($0.value) }.map { relatedLink($0, root: root) },
+            docURL: settings.docURL(for: code) ?? "")
     }
 
     /// `404.html`, at the site root, for hosts that serve it for missing pages.

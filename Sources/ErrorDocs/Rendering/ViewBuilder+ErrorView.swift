@@ -62,7 +62,7 @@ extension ViewBuilder {
             hasLifecycle: error.since != nil || error.deprecated != nil)
     }
 
-    private func relatedLink(_ error: ErrorDefinition, root: String) -> ErrorView.Related {
+    func relatedLink(_ error: ErrorDefinition, root: String) -> ErrorView.Related {
         let code = error.code?.value ?? ""
         return ErrorView.Related(
             code: code, title: error.title?.value ?? code, summary: error.summary?.value ?? "", link: root + paths.error(code))

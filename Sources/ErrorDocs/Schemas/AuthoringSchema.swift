@@ -49,6 +49,22 @@ public enum AuthoringSchema: String, CaseIterable, Sendable {
         "doc_url": {"description": "Public page of one error; {code} is replaced by the code.", "type": "string", "pattern": "\\{code\\}"},
         "edit_url": {"description": "Where 'Edit this page' links go; {path} is replaced by the file's path in the catalog folder.", "type": "string", "pattern": "^https://.*\\{path\\}"},
         "languages": {"description": "Order of recovery-code tabs.", "type": "array", "items": {"type": "string"}},
+        "removed": {
+          "description": "Errors the API no longer returns; each keeps a tombstone page at its doc_url.",
+          "type": "array",
+          "items": {
+            "type": "object",
+            "required": ["code", "reason"],
+            "additionalProperties": false,
+            "properties": {
+              "code": {"type": "string"},
+              "title": {"type": "string"},
+              "since": {"description": "Catalog version that removed it.", "type": "string"},
+              "reason": {"description": "Why it was removed (Markdown).", "type": "string"},
+              "replaced_by": {"description": "Code of the error to handle instead.", "type": "string"}
+            }
+          }
+        },
         "envelopes": {
           "description": "Response body shapes, by name.",
           "type": "object",

@@ -31,10 +31,11 @@ import Testing
     }
 
     /// The site-wide files for browsers, crawlers and agents.
-    @Test(arguments: ["404.html", "sitemap.xml", "llms.txt", "llms-full.txt", "assets/search-index.js"])
+    @Test(arguments: ["404.html", "sitemap.xml", "llms.txt", "llms-full.txt", "assets/search-index.js",
+                      "errors/sender_rejected/index.html", "markdown/errors/sender_rejected.md"])
     func siteFile(_ path: String) throws {
         let file = try #require(try Self.build()[path])
-        try Snapshot.assertMatches(file.contents, named: path.replacingOccurrences(of: "/", with: "-"))
+        try Snapshot.assertMatches(file.contents, named: path.replacingOccurrences(of: "/", with: "-").replacingOccurrences(of: "-index.html", with: ".html"))
     }
 
     @Test func registry() throws {
