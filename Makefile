@@ -9,7 +9,7 @@ PYTHON ?= python3
 VENV = .build/venv
 CHECK_JSONSCHEMA = $(VENV)/bin/check-jsonschema
 
-.PHONY: all site docs test lint bench deps test-deps build clean
+.PHONY: all site docs test lint bench deps test-deps build clean site-test site-test-deps test-sdks
 
 all: site
 
@@ -17,8 +17,9 @@ all: site
 site: build
 	$(ERRDOCS) build Content --output Site
 
-## Run every test: Swift unit, golden and end-to-end tests, then validate the registry
-## against its JSON Schema with a real validator.
+## Run every test: Swift unit, golden and end-to-end tests; the registry, authoring schemas and
+## lint output against their JSON Schemas; theme contrast; the generated SDKs with their real
+## compilers; and the built site with the Nu HTML Checker, a link checker and headless Chromium.
 test: build test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
@@ -26,6 +27,9 @@ test: build test-deps
 	scripts/check-authoring-schemas.sh $(CHECK_JSONSCHEMA)
 	$(CHECK_JSONSCHEMA) --builtin-schema vendor.github-workflows docs/examples/errdocs-lint.yml
 	scripts/check-lint-formats.sh $(ERRDOCS) $(VENV)
+	python3 scripts/check-contrast.py Templates/assets/style.css
+	scripts/check-sdks.sh $(ERRDOCS)
+	$(MAKE) site-test
 
 ## Regenerate docs/rules.md and docs/schemas/ from the code.
 docs: build
@@ -65,6 +69,27 @@ $(VENV)/.installed: scripts/test-requirements.txt
 	fi
 	$(VENV)/bin/pip install -q -r scripts/test-requirements.txt
 	@touch $@
+
+## Test the built site in Site/ (SITE=...): Nu HTML Checker, internal links (LinkChecker, never the
+## network), then headless Chromium: JS errors, search, filters, tabs, copy buttons, keyboard, page
+## weight, and screenshots in $(SCREENSHOTS).
+SITE ?= Site
+SCREENSHOTS ?= .build/screenshots
+site-test: test-deps site-test-deps
+	scripts/site-tests/check-html.sh $(SITE) $(VENV)
+	scripts/site-tests/check-links.sh $(SITE) $(VENV)
+	$(VENV)/bin/python scripts/site-tests/browser_test.py $(SITE) $(SCREENSHOTS)
+
+## Generate the SDK error modules for Content/ and check them with swiftc, python3, tsc and go.
+test-sdks: build
+	scripts/check-sdks.sh $(ERRDOCS)
+
+## Chromium, its WebDriver and a Java runtime (for the HTML checker), from Debian, when missing.
+site-test-deps:
+	@if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null || ! command -v java >/dev/null; then \
+	  echo "Installing chromium, chromium-driver and default-jre-headless (Debian packages)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq chromium chromium-driver default-jre-headless; \
+	fi
 
 clean:
 	rm -rf .build
