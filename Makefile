@@ -27,6 +27,7 @@ test: build test-deps
 	scripts/check-authoring-schemas.sh $(CHECK_JSONSCHEMA)
 	$(CHECK_JSONSCHEMA) --builtin-schema vendor.github-workflows docs/examples/errdocs-lint.yml
 	scripts/check-lint-formats.sh $(ERRDOCS) $(VENV)
+	scripts/check-openapi.sh $(ERRDOCS) $(VENV)
 	python3 scripts/check-contrast.py Templates/assets/style.css
 	scripts/check-sdks.sh $(ERRDOCS)
 	$(MAKE) site-test

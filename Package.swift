@@ -54,7 +54,7 @@ let package = Package(
         .testTarget(
             name: "ErrorDocsTests",
             dependencies: ["ErrorDocs"],
-            exclude: ["Fixtures", "Snapshots"]
+            exclude: ["Fixtures", "Snapshots", "OpenAPI/Fixtures"]
         ),
         .testTarget(
             name: "EndToEndTests",
