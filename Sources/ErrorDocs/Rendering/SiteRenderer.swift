@@ -20,29 +20,35 @@ struct SiteRenderer {
 
     /// The site's files, or the template problems found while rendering them.
     func render() throws -> (files: [SiteFile], problems: [Diagnostic]) {
-        var files: [SiteFile] = []
-        func add(_ path: String, _ text: String) { files.append(SiteFile(path: path, contents: Data(text.utf8))) }
-
+        // Every page is independent: describe each as a job, then render them on all cores.
+        var jobs: [@Sendable () -> SiteFile] = []
+        let theme = self.theme
+        func page(_ path: String, _ render: @escaping @Sendable () -> String) {
+            jobs.append { SiteFile(path: path, contents: Data(render().utf8)) }
+        }
         for (style, folder) in [(SitePaths.Style.html, ""), (.markdown, "markdown/")] {
             let views = ViewBuilder(catalog: catalog, style: style)
             let prefix = style == .html ? "" : "markdown/"
-            add(folder + views.paths.index, theme.render(views.indexView(), prefix + "index"))
+            page(folder + views.paths.index) { theme.render(views.indexView(), prefix + "index") }
             for error in views.errors {
                 let code = error.code?.value ?? ""
-                add(folder + views.paths.error(code), theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error"))
+                page(folder + views.paths.error(code)) { theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error") }
             }
             for removed in catalog.settings.removed {
-                add(folder + views.paths.error(removed.code.value), theme.render(views.removedView(removed), prefix + "removed"))
+                page(folder + views.paths.error(removed.code.value)) { theme.render(views.removedView(removed), prefix + "removed") }
             }
             for family in catalog.settings.families {
-                add(folder + views.paths.family(family.id.value), theme.render(views.familyView(family), prefix + "family"))
+                page(folder + views.paths.family(family.id.value)) { theme.render(views.familyView(family), prefix + "family") }
             }
-            add(folder + views.paths.statusCodes, theme.render(views.statusPlaybookView(), prefix + "status-codes"))
-            add(folder + views.paths.retries, theme.render(views.retryTableView(), prefix + "retries"))
+            page(folder + views.paths.statusCodes) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
+            page(folder + views.paths.retries) { theme.render(views.retryTableView(), prefix + "retries") }
             for guide in catalog.guides {
-                add(folder + views.paths.guide(guide.slug), theme.render(views.guideView(guide), prefix + "guide"))
+                page(folder + views.paths.guide(guide.slug)) { theme.render(views.guideView(guide), prefix + "guide") }
             }
         }
+        var files = ConcurrentMap.map(jobs) { $0() }
+        func add(_ path: String, _ text: String) { files.append(SiteFile(path: path, contents: Data(text.utf8))) }
+
         let html = ViewBuilder(catalog: catalog, style: .html)
         add("404.html", theme.render(html.notFoundView(), "404"))
         add(SearchIndex.path, SearchIndex.script(html))

@@ -5,28 +5,41 @@ import Mustache
 /// view model has can be reported. swift-mustache renders an unknown name as nothing, which
 /// would ship blank sections silently after a typo in a template.
 struct TemplateValue: MustacheParent {
-    let value: Any
+    /// The view's stored properties by name, already wrapped: each value is reflected once,
+    /// when it is wrapped, rather than at every lookup (Mirror is slow).
+    /// A name whose value is nil (an absent optional) is still a known name.
+    let fields: [String: Any?]
     let log: TemplateLookupLog
 
     init(_ value: Any, log: TemplateLookupLog) {
-        self.value = value
+        var fields: [String: Any?] = [:]
+        for child in Mirror(reflecting: value).children {
+            guard let label = child.label else { continue }
+            fields[label] = .some(Self.wrap(child.value, log: log))
+        }
+        self.fields = fields
         self.log = log
     }
 
     func child(named name: String) -> Any? {
-        let mirror = Mirror(reflecting: value)
-        guard let child = mirror.children.first(where: { $0.label == name }) else {
+        guard let value = fields[name] else {
             log.missed(name)
             return nil
         }
         log.found(name)
-        return Self.wrap(child.value, log: log)
+        return value ?? nil
     }
 
     /// Structs become `TemplateValue`s (so lookups inside them are recorded too), arrays are
     /// wrapped element by element, optionals are unwrapped, and text, numbers and booleans pass
     /// through as they are.
     static func wrap(_ value: Any, log: TemplateLookupLog) -> Any? {
+        switch value {
+        case is String, is Int, is Bool, is Double:
+            return value
+        default:
+            break
+        }
         let mirror = Mirror(reflecting: value)
         switch mirror.displayStyle {
         case .optional:
