@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
     ],
     targets: [
         // The only C boundary: Debian's libcmark.
@@ -33,11 +34,21 @@ let package = Package(
             ],
             plugins: ["EmbedFiles"]
         ),
+        // errdocs serve: the HTTP server stays out of the core library.
+        .target(
+            name: "ErrorDocsPreview",
+            dependencies: [
+                "ErrorDocs",
+                "ErrorDocsModel",
+                .product(name: "FlyingFox", package: "FlyingFox"),
+            ]
+        ),
         .executableTarget(
             name: "errdocs",
             dependencies: [
                 "ErrorDocs",
                 "ErrorDocsModel",
+                "ErrorDocsPreview",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

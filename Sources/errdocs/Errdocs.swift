@@ -17,7 +17,7 @@ struct Errdocs: ParsableCommand {
               errdocs build             write the site to Site/
             """,
         version: ErrorDocsVersion.current,
-        subcommands: [Build.self, Lint.self, Init.self, Rules.self, Explain.self, Schema.self, Generate.self, Diff.self, OpenAPI.self]
+        subcommands: [Build.self, Lint.self, Init.self, Rules.self, Explain.self, Schema.self, Generate.self, Diff.self, OpenAPI.self, Serve.self]
     )
 
     /// Runs the tool with exit statuses a CI script can rely on: 0 success, 1 content errors,

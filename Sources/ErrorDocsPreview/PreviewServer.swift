@@ -1,0 +1,172 @@
+import FlyingFox
+import FlyingSocks
+import Foundation
+
+/// `errdocs serve`: builds a catalog in memory, serves it over HTTP, rebuilds when a file
+/// changes and makes open pages reload. For previewing only: one process, no TLS, no caching.
+public struct PreviewServer: Sendable {
+    public enum Failure: Error, CustomStringConvertible {
+        case portInUse(host: String, port: Int)
+        case invalidHost(String)
+        case cannotListen(host: String, port: Int, reason: String)
+
+        public var description: String {
+            switch self {
+            case .portInUse(let host, let port):
+                "port \(port) on \(host) is already in use; choose another with --port N, or --port 0 for any free port"
+            case .invalidHost(let host):
+                "'\(host)' is not an IPv4 or IPv6 address to listen on (use 127.0.0.1, ::1 or 0.0.0.0)"
+            case .cannotListen(let host, let port, let reason):
+                "cannot listen on \(host) port \(port): \(reason)"
+            }
+        }
+    }
+
+    public let catalog: String
+    public let templates: String?
+    public let host: String
+    public let port: Int
+    /// Seconds between two looks at the watched folders.
+    public var pollInterval: TimeInterval = 0.2
+    /// Receives progress and diagnostics, one line at a time.
+    public let log: @Sendable (String) -> Void
+
+    public init(catalog: String, templates: String?, host: String, port: Int, log: @escaping @Sendable (String) -> Void) {
+        self.catalog = catalog
+        self.templates = templates
+        self.host = host == "localhost" ? "127.0.0.1" : host
+        self.port = port
+        self.log = log
+    }
+
+    /// The address to print, with the brackets an IPv6 host needs.
+    public func url(port: Int) -> String {
+        host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
+    }
+
+    /// Builds once, then serves until the task is cancelled, calling `listening` with the
+    /// bound port (the real one when `port` is 0) once connections are accepted.
+    public func run(listening: @escaping @Sendable (Int) -> Void) async throws {
+        guard (0...65535).contains(port) else {
+            throw Failure.cannotListen(host: host, port: port, reason: "ports go from 0 to 65535")
+        }
+        let state = PreviewState()
+        let server = try makeServer(handler: PreviewHandler(state: state))
+        let builder = PreviewBuilder(catalog: catalog, templates: templates)
+        let watched = [catalog] + (templates.map { [$0] } ?? [])
+        let before = FolderFingerprint(folders: watched)
+        builder.rebuild(into: state).forEach(log)
+        startWatching(watched, since: before, builder: builder, state: state)
+        defer { state.isStopped = true }
+
+        let host = host, port = port
+        do {
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await server.run() }
+                group.addTask {
+                    try await server.waitUntilListening(timeout: 30)
+                    guard case let .some(address) = await server.listeningAddress else { return }
+                    switch address {
+                    case .ip4(_, let bound), .ip6(_, let bound): listening(Int(bound))
+                    case .unix: listening(port)
+                    }
+                }
+                for try await _ in group {}
+            }
+        } catch let error as SocketError {
+            if case .failed(_, let code, let message) = error {
+                if code == EADDRINUSE { throw Failure.portInUse(host: host, port: port) }
+                throw Failure.cannotListen(host: host, port: port, reason: message)
+            }
+            throw Failure.cannotListen(host: host, port: port, reason: error.localizedDescription)
+        }
+    }
+
+    private func makeServer(handler: PreviewHandler) throws -> HTTPServer {
+        let socketPort = UInt16(port)
+        do {
+            if host.contains(":") {
+                return HTTPServer(address: try .inet6(ip6: host, port: socketPort), logger: .disabled, handler: handler)
+            }
+            return HTTPServer(address: try .inet(ip4: host, port: socketPort), logger: .disabled, handler: handler)
+        } catch {
+            throw Failure.invalidHost(host)
+        }
+    }
+
+    /// Polls the folders on a thread of its own, so a slow build never holds up requests.
+    private func startWatching(_ folders: [String], since first: FolderFingerprint, builder: PreviewBuilder, state: PreviewState) {
+        let interval = pollInterval
+        let log = log
+        Thread.detachNewThread {
+            var last = first
+            while !state.isStopped {
+                Thread.sleep(forTimeInterval: interval)
+                let now = FolderFingerprint(folders: folders)
+                guard now != last else { continue }
+                last = now
+                log("change detected; rebuilding")
+                builder.rebuild(into: state).forEach(log)
+            }
+        }
+    }
+}
+
+/// Modification time and size of every file and folder below some folders; two differ when
+/// anything was added, removed or written. Names starting with a dot (editor swap files,
+/// .DS_Store) are left out.
+struct FolderFingerprint: Equatable {
+    struct Entry: Equatable {
+        var modified: TimeInterval
+        var size: Int
+    }
+
+    private(set) var entries: [String: Entry] = [:]
+
+    init(folders: [String]) {
+        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
+        for folder in folders {
+            let top = URL(fileURLWithPath: folder)
+            entries[folder] = Self.entry(top, keys)
+            let walker = FileManager.default.enumerator(at: top, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
+            while let url = walker?.nextObject() as? URL {
+                entries[url.path] = Self.entry(url, keys)
+            }
+        }
+    }
+
+    private static func entry(_ url: URL, _ keys: [URLResourceKey]) -> Entry {
+        let values = try? url.resourceValues(forKeys: Set(keys))
+        return Entry(modified: values?.contentModificationDate?.timeIntervalSince1970 ?? 0, size: values?.fileSize ?? -1)
+    }
+}
+
+/// Routes every request to the snapshot.
+struct PreviewHandler: HTTPHandler {
+    let state: PreviewState
+
+    func handleRequest(_ request: HTTPRequest) async throws -> HTTPResponse {
+        var headers: HTTPHeaders = [.cacheControl: "no-store"]
+        guard request.method == .GET || request.method == .HEAD else {
+            headers[HTTPHeader("Allow")] = "GET, HEAD"
+            return HTTPResponse(statusCode: .methodNotAllowed, headers: headers)
+        }
+        let answer = PreviewPages.respond(to: request.target.path(), from: state.current)
+        headers[.contentType] = answer.contentType
+        if let location = answer.location {
+            headers[.location] = location
+        }
+        let body = request.method == .HEAD ? Data() : answer.body
+        return HTTPResponse(statusCode: Self.status(answer.status), headers: headers, body: body)
+    }
+
+    private static func status(_ code: Int) -> HTTPStatusCode {
+        switch code {
+        case 200: .ok
+        case 301: .movedPermanently
+        case 404: .notFound
+        case 503: .serviceUnavailable
+        default: HTTPStatusCode(code, phrase: "Status \(code)")
+        }
+    }
+}

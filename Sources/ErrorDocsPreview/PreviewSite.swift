@@ -1,0 +1,97 @@
+import ErrorDocs
+import ErrorDocsModel
+import Foundation
+
+/// What the preview server shows: the files of the last good build, and the problems of the
+/// latest build when it failed.
+struct PreviewSnapshot: Sendable {
+    /// By path relative to the site's top, such as `errors/rate_limited/index.html`.
+    var files: [String: Data] = [:]
+    var hasGoodBuild = false
+    /// One line per diagnostic of the latest build when it failed; empty when it succeeded.
+    var problems: [String] = []
+    /// Counts builds; open pages reload when it changes.
+    var version = 0
+}
+
+/// The snapshot shared by the watcher thread and the request handlers.
+final class PreviewState: @unchecked Sendable {
+    private let lock = NSLock()
+    private var snapshot = PreviewSnapshot()
+    private var stopped = false
+
+    var current: PreviewSnapshot { lock.withLock { snapshot } }
+
+    var isStopped: Bool {
+        get { lock.withLock { stopped } }
+        set { lock.withLock { stopped = newValue } }
+    }
+
+    func update(_ change: (inout PreviewSnapshot) -> Void) {
+        lock.withLock { change(&snapshot) }
+    }
+}
+
+/// Keeps a build in memory instead of writing it to a folder.
+struct InMemoryOutput: SiteOutput {
+    private(set) var files: [String: Data] = [:]
+
+    mutating func replace(with files: [SiteFile]) throws {
+        self.files = Dictionary(files.map { ($0.path, $0.contents) }) { _, last in last }
+    }
+}
+
+/// Runs the normal pipeline into memory.
+struct PreviewBuilder: Sendable {
+    enum Outcome {
+        case built(files: [String: Data], diagnostics: [Diagnostic])
+        case failed(problems: [String])
+    }
+
+    let catalog: String
+    let templates: String?
+
+    func build() -> Outcome {
+        var output = InMemoryOutput()
+        let report: Pipeline.BuildReport
+        do {
+            report = try Pipeline.build(catalog, templates: templates, into: &output)
+        } catch {
+            return .failed(problems: ["error: \(error)"])
+        }
+        guard !report.diagnostics.hasErrors, !report.files.isEmpty else {
+            let lines = report.diagnostics.flatMap { $0.description.split(separator: "\n").map(String.init) }
+            return .failed(problems: lines.isEmpty ? ["error: the build failed without a diagnostic"] : lines)
+        }
+        return .built(files: output.files, diagnostics: report.diagnostics)
+    }
+
+    /// Builds and publishes the result: new files when it worked, problems beside the last good
+    /// files when it did not. Returns the lines to show on standard error.
+    func rebuild(into state: PreviewState) -> [String] {
+        let started = Date()
+        let outcome = build()
+        let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
+        switch outcome {
+        case .built(let files, let diagnostics):
+            state.update {
+                $0.files = files
+                $0.hasGoodBuild = true
+                $0.problems = []
+                $0.version += 1
+            }
+            let warnings = diagnostics.count { $0.severity == .warning }
+            let summary = "built \(files.count) files in \(seconds) s" + (warnings > 0 ? " (\(warnings) warning\(warnings == 1 ? "" : "s"))" : "")
+            return diagnostics.map(\.description) + [summary]
+        case .failed(let problems):
+            var servingOld = false
+            state.update {
+                $0.problems = problems
+                $0.version += 1
+                servingOld = $0.hasGoodBuild
+            }
+            let summary = "build failed in \(seconds) s; " + (servingOld ? "still serving the last good build" : "no good build to serve yet")
+            return problems + [summary]
+        }
+    }
+}
