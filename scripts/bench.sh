@@ -1,18 +1,20 @@
 #!/usr/bin/env bash
 # make bench: release build, synthetic catalogs from generate-catalog, then medians of several
-# runs (hyperfine) and peak memory (GNU time) for each measured command. Results are printed
-# and written to bench/results.md with the machine they came from.
+# runs (hyperfine) and peak memory (GNU time) for each measured command: lint, a full build,
+# a rebuild with nothing changed, a rebuild after one error changed, and Hugo building the
+# same errors as Markdown pages (errdocs' own Markdown twins, with a minimal layout), with the
+# errdocs/Hugo ratio. Results are printed and written to bench/results.md with the machine.
 #
-#   BENCH_SIZES="1000 10000"   catalog sizes (errors)
+#   BENCH_SIZES="1000 10000"   catalog sizes (errors); add 100000 for the large run
 #   BENCH_RUNS=5               runs per measurement
 set -euo pipefail
 cd "$(dirname "$0")/.."
 sizes=${BENCH_SIZES:-"1000 10000"}
 runs=${BENCH_RUNS:-5}
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
-if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ]; then
-  echo "Installing hyperfine and time (Debian packages)"
-  $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time
+if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ] || ! command -v hugo >/dev/null; then
+  echo "Installing hyperfine, time and hugo (Debian packages)"
+  $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time hugo
 fi
 
 swift build -c release --product errdocs >/dev/null
@@ -32,12 +34,14 @@ results=bench/results.md
   echo "|---:|---|---:|---:|---:|---:|"
 } > "$results"
 
-measure() {  # measure SIZE LABEL COMMAND...
-  local size=$1 label=$2; shift 2
+measure() {  # measure SIZE LABEL COMMAND [PREPARE]: COMMAND and PREPARE are shell strings;
+             # PREPARE runs before each run, untimed (hyperfine --prepare)
+  local size=$1 label=$2 command=$3 prepare=${4:-}
   local json="$work/hyperfine.json"
-  hyperfine --style none --warmup 1 --runs "$runs" --export-json "$json" "$*" >/dev/null
+  hyperfine --style none --warmup 1 --runs "$runs" ${prepare:+--prepare "$prepare"} --export-json "$json" "$command" >/dev/null
   local rss
-  rss=$( /usr/bin/time -f %M "$@" 2>&1 >/dev/null | tail -1 )
+  [ -z "$prepare" ] || bash -c "$prepare"
+  rss=$( /usr/bin/time -f %M bash -c "$command" 2>&1 >/dev/null | tail -1 )
   python3 - "$json" "$size" "$label" "$rss" >> "$results" <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))["results"][0]
@@ -47,6 +51,39 @@ PY
   tail -1 "$results"
 }
 
+median() {  # the median of the last measurement, in seconds
+  python3 -c 'import json,sys; print(json.load(open(sys.argv[1]))["results"][0]["median"])' "$work/hyperfine.json"
+}
+
+# A Hugo site with the same errors: the Markdown twins errdocs writes, front matter added,
+# and a layout of similar size (head, header, sidebar-free body, footer).
+hugo_site() {  # hugo_site SITE HUGO_FOLDER
+  local site=$1 target=$2
+  rm -rf "$target"
+  mkdir -p "$target/content/errors" "$target/layouts/_default"
+  cat > "$target/hugo.toml" <<'TOML'
+baseURL = "https://docs.bench.example/"
+title = "Bench API"
+disableKinds = ["taxonomy", "term", "RSS", "sitemap", "robotsTXT"]
+[markup.goldmark.renderer]
+unsafe = false
+TOML
+  cat > "$target/layouts/_default/baseof.html" <<'HTML'
+<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8"><title>{{ .Title }} · {{ .Site.Title }}</title>
+<meta name="viewport" content="width=device-width, initial-scale=1"><link rel="stylesheet" href="/style.css"></head>
+<body><header><a href="/">{{ .Site.Title }}</a></header><main>{{ block "main" . }}{{ end }}</main>
+<footer>{{ .Site.Title }}</footer></body></html>
+HTML
+  echo '{{ define "main" }}<article>{{ .Content }}</article>{{ end }}' > "$target/layouts/_default/single.html"
+  echo '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}' > "$target/layouts/_default/list.html"
+  for page in "$site"/markdown/errors/*.md; do
+    local code
+    code=$(basename "$page" .md)
+    { printf -- '---\ntitle: "%s"\n---\n' "$code"; tail -n +2 "$page"; } > "$target/content/errors/$code.md"
+  done
+}
+
 for size in $sizes; do
   catalog="$work/catalog-$size"
   if [ ! -f "$catalog/.complete" ]; then
@@ -54,7 +91,21 @@ for size in $sizes; do
     "$bin/generate-catalog" "$size" "$catalog"
     touch "$catalog/.complete"
   fi
-  measure "$size" "lint" "$bin/errdocs" lint --quiet "$catalog"
+  measure "$size" "lint" "'$bin/errdocs' lint --quiet '$catalog'"
+  site="$work/site-$size"
+  measure "$size" "build (full)" "'$bin/errdocs' build '$catalog' --output '$site'" "rm -rf '$site'"
+  errdocs_build=$(median)
+  measure "$size" "build (nothing changed)" "'$bin/errdocs' build '$catalog' --output '$site'"
+  edited=$(find "$catalog/errors" -name '*.yaml' | sort | sed -n 1p)
+  cp "$edited" "$work/edited.yaml"
+  measure "$size" "build (one error changed)" "'$bin/errdocs' build '$catalog' --output '$site'" \
+    "sed -i \"s/^title: .*/title: Edited \$(date +%s%N)/\" '$edited'"
+  cp "$work/edited.yaml" "$edited"
+  hugo_site "$site" "$work/hugo-$size"
+  measure "$size" "hugo (same errors)" "hugo --quiet -s '$work/hugo-$size'" "rm -rf '$work/hugo-$size/public'"
+  hugo_build=$(median)
+  python3 -c "import sys; print(f'| {int(sys.argv[1]):,} | errdocs/Hugo, full build | {float(sys.argv[2]) / float(sys.argv[3]):.2f}× | | | |')" \
+    "$size" "$errdocs_build" "$hugo_build" | tee -a "$results"
 done
 echo
 echo "Written to $results"
