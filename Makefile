@@ -80,6 +80,8 @@ site-test: test-deps site-test-deps
 	scripts/site-tests/check-html.sh $(SITE) $(VENV)
 	scripts/site-tests/check-links.sh $(SITE) $(VENV)
 	$(VENV)/bin/python scripts/site-tests/browser_test.py $(SITE) $(SCREENSHOTS)
+	rm -rf .build/hostile-site && $(ERRDOCS) build Tests/Fixtures/hostile --output .build/hostile-site
+	$(VENV)/bin/python scripts/site-tests/hostile_test.py .build/hostile-site
 
 ## Generate the SDK error modules for Content/ and check them with swiftc, python3, tsc and go.
 test-sdks: build

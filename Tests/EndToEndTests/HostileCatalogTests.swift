@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// The site built from Tests/Fixtures/hostile, a catalog whose every text field carries markup
+/// or script: all of it must come out as text. (scripts/site-tests/hostile_test.py also opens
+/// every page in Chromium and checks that nothing ran.)
+@Suite struct HostileCatalogTests {
+    static func build() throws -> (URL, [String: String]) {
+        let scratch = try Tool.scratch()
+        let catalog = Tool.repository.appendingPathComponent("Tests/Fixtures/hostile").path
+        let run = try Tool.run(["build", catalog, "--output", scratch.appendingPathComponent("site").path])
+        #expect(run.status == 0, "\(run.stderr)")
+        var pages: [String: String] = [:]
+        for (path, data) in try Tool.tree(scratch.appendingPathComponent("site")) {
+            pages[path] = String(decoding: data, as: UTF8.self)
+        }
+        return (scratch, pages)
+    }
+
+    @Test func noPageHasMarkupFromTheCatalog() throws {
+        let (scratch, files) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let pages = files.filter { $0.key.hasSuffix(".html") }
+        #expect(pages.count >= 9)
+        let forbidden = [
+            #"<script(?![^>]*\bsrc="[./]*assets/errdocs\.js")"#, #"<(iframe|object|svg|style|base|form(?! class="finder")|meta http-equiv|marquee|details open)\b"#,
+            #"\son[a-z]+\s*=\s*["']"#, #"(href|src|action|data)\s*=\s*["']?\s*(javascript|vbscript|data):"#, #"<img src=x"#,
+        ]
+        for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
+            #expect(html.components(separatedBy: "<script").count - 1 == 1, "\(path) has one script tag, errdocs.js")
+            for pattern in forbidden {
+                let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+                let match = regex.firstMatch(in: html, range: NSRange(html.startIndex..., in: html))
+                #expect(match == nil, "\(path) contains \(match.map { (html as NSString).substring(with: $0.range) } ?? "")")
+            }
+        }
+        // The text is kept, escaped, not dropped.
+        let error = try #require(pages["errors/hostile_text/index.html"])
+        #expect(error.contains("&lt;script&gt;window.__pwned='title'&lt;/script&gt;") || error.contains("&lt;script&gt;window.__pwned=&#39;title&#39;&lt;/script&gt;"))
+    }
+
+    @Test func dataFilesKeepTheTextAndStayValid() throws {
+        let (scratch, files) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let registry = try #require(files["registry.json"])
+        let object = try JSONSerialization.jsonObject(with: Data(registry.utf8)) as? [String: Any]
+        let errors = try #require(object?["errors"] as? [[String: Any]])
+        #expect(errors.first { $0["code"] as? String == "hostile_text" }?["title"] as? String
+            == "<script>window.__pwned='title'</script>\" onmouseover=\"window.__pwned='attr'")
+        let index = try #require(files["assets/search-index.js"])
+        #expect(!index.contains("\u{2028}") && !index.contains("\u{2029}"), "line separators are escaped for JavaScript")
+        #expect(index.hasPrefix("window.errdocsSearchIndex = {"))
+    }
+}
