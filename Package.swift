@@ -21,6 +21,8 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
+        // An atomic folder exchange (renameat2), so a killed build never leaves the site missing.
+        .target(name: "CFolderSwap"),
         // Plain values, no dependencies.
         .target(name: "ErrorDocsModel"),
         // load → lint → render → write.
@@ -29,6 +31,7 @@ let package = Package(
             dependencies: [
                 "ErrorDocsModel",
                 "CCmark",
+                "CFolderSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
             ],

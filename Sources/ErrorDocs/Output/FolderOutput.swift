@@ -1,3 +1,4 @@
+import CFolderSwap
 import Foundation
 
 /// Writes the site into a folder, all or nothing.
@@ -45,6 +46,7 @@ public struct FolderOutput: SiteOutput {
             }
         }
         try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        Self.removeLeftovers(of: name, in: parent)
         let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
         do {
@@ -54,7 +56,11 @@ public struct FolderOutput: SiteOutput {
                 try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
                 try file.contents.write(to: target)
             }
-            if exists {
+            if exists, errdocs_exchange_paths(staging.path, folder.path) == 0 {
+                // One atomic step: the new site is in place and the old one is in staging.
+                try? manager.removeItem(at: staging)
+            } else if exists {
+                // No atomic exchange on this system: two renames, with a short window.
                 let old = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
                 try? manager.removeItem(at: old)
                 try manager.moveItem(at: folder, to: old)
@@ -71,6 +77,19 @@ public struct FolderOutput: SiteOutput {
         } catch {
             try? manager.removeItem(at: staging)
             throw error
+        }
+    }
+
+    /// Staging and old folders of builds that were killed (their process is gone): a killed
+    /// build cannot clean up, so the next one does.
+    static func removeLeftovers(of name: String, in parent: URL) {
+        let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
+        for entry in entries {
+            for prefix in [".\(name).staging-", ".\(name).old-"] where entry.hasPrefix(prefix) {
+                guard let pid = Int32(entry.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
+                      kill(pid, 0) != 0, errno == ESRCH else { continue }
+                try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
+            }
         }
     }
 

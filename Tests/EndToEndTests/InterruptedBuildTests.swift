@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+
+/// Builds killed at random points (SIGINT and SIGKILL) never leave Site/ different from a
+/// complete build: the old one, or the new one when the kill came after the swap.
+@Suite struct InterruptedBuildTests {
+    @Test func killedBuildsLeaveACompleteSite() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let site = scratch.appendingPathComponent("Site")
+        let first = try Tool.run(["build", "Content"], in: scratch)
+        try #require(first.status == 0, "\(first.stderr)")
+        let old = try Tool.tree(site)
+
+        // The next build differs, so a half-swapped site would show.
+        let file = scratch.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Renamed ").write(to: file, atomically: true, encoding: .utf8)
+        let started = Date()
+        let probe = try Tool.run(["build", "Content", "--output", "Probe"], in: scratch)
+        try #require(probe.status == 0, "\(probe.stderr)")
+        let buildTime = Date().timeIntervalSince(started)
+        let new = try Tool.tree(scratch.appendingPathComponent("Probe"))
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("Probe"))
+        #expect(new != old)
+
+        var generator = SystemRandomNumberGenerator()
+        var outcomes: [String: Int] = [:]
+        for attempt in 0..<24 {
+            let process = Process()
+            process.executableURL = Tool.binary
+            process.arguments = ["build", "Content"]
+            process.currentDirectoryURL = scratch
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            let delay = Double.random(in: 0...(buildTime * 1.2), using: &generator)
+            Thread.sleep(forTimeInterval: delay)
+            kill(process.processIdentifier, attempt.isMultiple(of: 2) ? SIGKILL : SIGINT)
+            process.waitUntilExit()
+            let now = try Tool.tree(site)
+            let state = now == old ? "old" : now == new ? "new" : "broken"
+            outcomes[state, default: 0] += 1
+            #expect(state != "broken", "attempt \(attempt): killed after \(delay) s, Site/ is neither build (\(now.count) files)")
+            if state == "new" {
+                // Start again from the old site so that later kills still hit a real swap.
+                try FileManager.default.removeItem(at: site)
+                try Self.write(old, to: site)
+            }
+        }
+        print("interrupted builds: \(outcomes) (build time \(String(format: "%.2f", buildTime)) s)")
+        // Leftover staging folders of killed builds are removed by the next build.
+        let again = try Tool.run(["build", "Content"], in: scratch)
+        #expect(again.status == 0)
+        let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".Site.") }
+        #expect(leftovers.isEmpty, "\(leftovers)")
+    }
+
+    static func write(_ tree: [String: Data], to folder: URL) throws {
+        for (path, data) in tree {
+            let url = folder.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try data.write(to: url)
+        }
+    }
+}
