@@ -32,15 +32,6 @@ final class PreviewState: @unchecked Sendable {
     }
 }
 
-/// Keeps a build in memory instead of writing it to a folder.
-struct InMemoryOutput: SiteOutput {
-    private(set) var files: [String: Data] = [:]
-
-    mutating func replace(with files: [SiteFile]) throws {
-        self.files = Dictionary(files.map { ($0.path, $0.contents) }) { _, last in last }
-    }
-}
-
 /// Runs the normal pipeline into memory.
 struct PreviewBuilder: Sendable {
     enum Outcome {
@@ -52,7 +43,7 @@ struct PreviewBuilder: Sendable {
     let templates: String?
 
     func build() -> Outcome {
-        var output = InMemoryOutput()
+        var output = MemoryOutput()
         let report: Pipeline.BuildReport
         do {
             report = try Pipeline.build(catalog, templates: templates, into: &output)
@@ -63,7 +54,7 @@ struct PreviewBuilder: Sendable {
             let lines = report.diagnostics.flatMap { $0.description.split(separator: "\n").map(String.init) }
             return .failed(problems: lines.isEmpty ? ["error: the build failed without a diagnostic"] : lines)
         }
-        return .built(files: output.files, diagnostics: report.diagnostics)
+        return .built(files: output.files.mapValues(\.contents), diagnostics: report.diagnostics)
     }
 
     /// Builds and publishes the result: new files when it worked, problems beside the last good

@@ -4,7 +4,7 @@ public protocol SiteOutput {
     mutating func replace(with files: [SiteFile]) throws
 }
 
-/// Keeps the site in memory, for tests.
+/// Keeps the site in memory, for tests and `errdocs serve`.
 public struct MemoryOutput: SiteOutput {
     public private(set) var files: [String: SiteFile] = [:]
 

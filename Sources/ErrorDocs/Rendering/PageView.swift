@@ -7,8 +7,15 @@ struct PageView: Sendable {
         var link: String
         var count: Int
         var current: Bool
+        /// Set when `errors` shows only part of the family.
+        var partial: Bool
+        /// The current family's errors; in a large family only those around the current page.
         var errors: [NavError]
     }
+
+    /// A family larger than this lists only the errors near the current one, so that pages
+    /// stay the same size however large the catalog grows.
+    static let sidebarWindow = 10
 
     struct NavError: Sendable {
         var code: String

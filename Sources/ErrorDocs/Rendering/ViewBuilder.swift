@@ -9,12 +9,15 @@ struct ViewBuilder: Sendable {
     let errors: [ErrorDefinition]
     /// `errors` of each family, by family id.
     let errorsByFamily: [String: [ErrorDefinition]]
+    /// Errors by code, for related errors and replacements (the first definition wins).
+    let errorsByCode: [String: ErrorDefinition]
 
     init(catalog: Catalog, style: SitePaths.Style) {
         self.catalog = catalog
         self.paths = SitePaths(style: style)
         self.errors = catalog.errors.sorted { ($0.code?.value ?? "") < ($1.code?.value ?? "") }
         self.errorsByFamily = Dictionary(grouping: errors) { $0.family?.value ?? "" }
+        self.errorsByCode = Dictionary(catalog.errors.compactMap { error in error.code.map { ($0.value, error) } }) { first, _ in first }
     }
 
     var settings: CatalogSettings { catalog.settings }
@@ -69,10 +72,16 @@ struct ViewBuilder: Sendable {
         let families = settings.families.map { family in
             let members = errors(in: family)
             let current = family.id.value == currentFamily
+            var shown = current ? members[...] : []
+            if members.count > 2 * PageView.sidebarWindow + 1 {
+                let position = members.firstIndex { $0.code?.value == currentCode } ?? 0
+                let start = max(0, min(position - PageView.sidebarWindow, members.count - 2 * PageView.sidebarWindow - 1))
+                shown = shown.isEmpty ? [] : members[start..<(start + 2 * PageView.sidebarWindow + 1)]
+            }
             return PageView.NavFamily(
                 title: family.title?.value ?? family.id.value, link: root + paths.family(family.id.value),
-                count: members.count, current: current,
-                errors: !current ? [] : members.map { error in
+                count: members.count, current: current, partial: current && shown.count < members.count,
+                errors: shown.map { error in
                     let code = error.code?.value ?? ""
                     return PageView.NavError(
                         code: code, title: error.title?.value ?? code, link: root + paths.error(code),
