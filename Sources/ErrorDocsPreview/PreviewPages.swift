@@ -1,3 +1,4 @@
+import ErrorDocs
 import Foundation
 
 /// A response before it is turned into HTTP.
@@ -127,21 +128,7 @@ enum PreviewPages {
         """
     }
 
-    static func escape(_ text: String) -> String {
-        var escaped = ""
-        escaped.reserveCapacity(text.count)
-        for character in text {
-            switch character {
-            case "&": escaped += "&amp;"
-            case "<": escaped += "&lt;"
-            case ">": escaped += "&gt;"
-            case "\"": escaped += "&quot;"
-            case "'": escaped += "&#39;"
-            default: escaped.append(character)
-            }
-        }
-        return escaped
-    }
+    static func escape(_ text: String) -> String { escapeMarkup(text) }
 
     /// Inserts `text` just after the tag that starts with `opening` (such as `<body`), or at
     /// the start when there is no such tag.

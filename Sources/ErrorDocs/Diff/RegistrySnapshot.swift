@@ -3,19 +3,8 @@ import Foundation
 /// The parts of a `registry.json` that `errdocs diff` compares, read back from its JSON, so
 /// a built registry, a catalog folder and a git revision are compared the same way.
 struct RegistrySnapshot {
-    struct Retry: Decodable, Equatable {
-        var policy: String
-        var retryable: Bool
-        var max_attempts: Int?
-        var initial_delay_ms: Int?
-        var max_delay_ms: Int?
-        var jitter: Bool?
-    }
-
-    struct SMTP: Decodable, Equatable {
-        var reply: Int
-        var enhanced: String
-    }
+    typealias Retry = Registry.Retry
+    typealias SMTP = Registry.SMTP
 
     struct Deprecated: Decodable, Equatable {
         var since: String?

@@ -6,7 +6,7 @@ import Foundation
 struct Registry: Encodable {
     static let formatVersion = "1.1.0"
 
-    struct Retry: Encodable {
+    struct Retry: Codable, Equatable {
         var policy: String
         var retryable: Bool
         var max_attempts: Int?
@@ -15,7 +15,7 @@ struct Registry: Encodable {
         var jitter: Bool?
     }
 
-    struct SMTP: Encodable {
+    struct SMTP: Codable, Equatable {
         var reply: Int
         var enhanced: String
     }

@@ -6,7 +6,7 @@ enum Sitemap {
         let root = base.hasSuffix("/") ? base : base + "/"
         let urls = pages.filter { $0.hasSuffix(".html") && !$0.hasPrefix("markdown/") && $0 != "404.html" }.sorted().map { path in
             let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-            return "<url><loc>\(escape(root + pretty))</loc></url>\n"
+            return "<url><loc>\(escapeMarkup(root + pretty))</loc></url>\n"
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>
@@ -14,20 +14,5 @@ enum Sitemap {
             \(urls.joined())</urlset>
 
             """
-    }
-
-    static func escape(_ text: String) -> String {
-        var out = ""
-        for character in text {
-            switch character {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&apos;"
-            default: out.append(character)
-            }
-        }
-        return out
     }
 }
