@@ -19,7 +19,8 @@ site: build
 
 ## Run every test: Swift unit, golden and end-to-end tests; the registry, authoring schemas and
 ## lint output against their JSON Schemas; theme contrast; the generated SDKs with their real
-## compilers; and the built site with the Nu HTML Checker, a link checker and headless Chromium.
+## compilers; the built site with the Nu HTML Checker, a link checker and headless Chromium
+## (the default and the hostile catalog); and a 60-second fuzzing run (make fuzz-smoke).
 test: build test-deps
 	$(SWIFT) build --build-tests $(BUILD_FLAGS)
 	$(SWIFT) test --skip-build $(BUILD_FLAGS)
@@ -31,6 +32,7 @@ test: build test-deps
 	python3 scripts/check-contrast.py Templates/assets/style.css
 	scripts/check-sdks.sh $(ERRDOCS)
 	$(MAKE) site-test
+	$(MAKE) fuzz-smoke
 
 ## Regenerate docs/rules.md and docs/schemas/ from the code.
 docs: build
@@ -96,3 +98,14 @@ site-test-deps:
 
 clean:
 	rm -rf .build
+
+## Fuzz one error file through load, lint and render with libFuzzer and AddressSanitizer
+## (docs/fuzzing.md): a long run, FUZZ_SECONDS (default 1800); crashes go to .build/fuzz-artifacts/.
+FUZZ_SECONDS ?= 1800
+.PHONY: fuzz fuzz-smoke
+fuzz: deps
+	scripts/fuzz.sh $(FUZZ_SECONDS)
+
+## A 60-second fuzzing run that fails on any crash, timeout or OOM.
+fuzz-smoke: deps
+	scripts/fuzz.sh 60

@@ -60,6 +60,12 @@ let package = Package(
         .executableTarget(name: "embed-files"),
         // Synthetic catalogs for the benchmarks (make bench).
         .executableTarget(name: "generate-catalog"),
+        // libFuzzer target: arbitrary bytes as one error file through load, lint and render
+        // (scripts/fuzz.sh, docs/fuzzing.md). Built normally it replays inputs given as arguments.
+        .executableTarget(
+            name: "errdocs-fuzz",
+            dependencies: ["ErrorDocs", "ErrorDocsModel"]
+        ),
         .plugin(
             name: "EmbedFiles",
             capability: .buildTool(),

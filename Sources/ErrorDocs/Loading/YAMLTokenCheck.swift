@@ -39,10 +39,10 @@ enum YAMLTokenCheck {
                 case YAML_STREAM_END_TOKEN:
                     return
                 case YAML_ANCHOR_TOKEN, YAML_ALIAS_TOKEN:
-                    let what = token.type == YAML_ANCHOR_TOKEN ? "anchor" : "alias"
+                    let what = token.type == YAML_ANCHOR_TOKEN ? "anchors" : "aliases"
                     diagnostics.append(Diagnostic(
                         "yaml-alias", .error, at: location,
-                        "YAML \(what)s are not supported in catalog files; write the value out in full"))
+                        "YAML \(what) are not supported in catalog files; write the value out in full"))
                 case YAML_BLOCK_MAPPING_START_TOKEN, YAML_FLOW_MAPPING_START_TOKEN:
                     stack.append(.mapping([:]))
                 case YAML_BLOCK_SEQUENCE_START_TOKEN, YAML_FLOW_SEQUENCE_START_TOKEN:

@@ -1,0 +1,199 @@
+// A libFuzzer target: arbitrary bytes as ONE error file (errors/fuzz.yaml) of an otherwise valid
+// catalog, through load → lint → render (into memory). See docs/fuzzing.md.
+//
+// Two builds of the same file:
+// - the fuzz build (scripts/fuzz.sh) passes `-sanitize=fuzzer` and `-D ERRDOCS_LIBFUZZER`; `main`
+//   hands over to libFuzzer's driver (LLVMFuzzerRunDriver), which calls
+//   `LLVMFuzzerTestOneInput` for every input;
+// - the normal build (`swift build`) has no libFuzzer: `errdocs-fuzz FILE...` runs each file
+//   once through the same function, to replay a crash without the sanitizers.
+//
+// This is the target's only file and it is not named main.swift, so SwiftPM compiles it with
+// -parse-as-library. SwiftPM links executables on Linux with `--defsym main=errdocs_fuzz_main`,
+// so the module must define its own `@main` even in the fuzz build (libFuzzer's `main` would be
+// left unused); that `@main` is what calls LLVMFuzzerRunDriver.
+
+import ErrorDocs
+import ErrorDocsModel
+import Foundation
+
+/// The catalog folder the inputs are written into: a valid catalog.yaml, written once, and
+/// `errors/fuzz.yaml`, rewritten for every input.
+final class FuzzCatalog: Sendable {
+    /// TemporaryCatalog.settings (Tests/ErrorDocsTests/Support: one envelope, three families)
+    /// followed by `extraFamilies`.
+    static let settings = """
+        name: Test API
+        version: "1.0.0"
+        base_url: https://docs.test.example/
+        doc_url: https://docs.test.example/errors/{code}
+        languages: [python, javascript]
+        envelopes:
+          standard:
+            default: true
+            description: The error body.
+            code_field: error
+            # doc_url_field: doc_url
+            schema:
+              type: object
+              required: [error, message]
+              additionalProperties: false
+              properties:
+                error: {type: string, pattern: "^[a-z_.]+$"}
+                message: {type: string}
+                doc_url: {type: string}
+                retry_after: {type: [integer, "null"]}
+        families:
+          - id: validation
+            title: Validation
+            summary: The request is malformed.
+            handling: Fix the request.
+            statuses: [400, 422]
+            retry: {policy: after_fix}
+          - id: rate_limit
+            title: Rate limit
+            summary: Too many requests.
+            handling: Wait, then retry.
+            statuses: [429]
+            retry: {policy: retry_after, max_attempts: 5, initial_delay: 1s, max_delay: 1m, jitter: true}
+          - id: server
+            title: Server
+            summary: Something broke on our side.
+            handling: Retry with backoff.
+            statuses: [500, 503]
+            retry: {policy: backoff, max_attempts: 3, initial_delay: 2s, max_delay: 30s, jitter: true}
+
+        """ + extraFamilies
+
+    /// Two status-less families (from the golden fixture), so SMTP replies and events render too.
+    /// Tests/ErrorDocsTests/Fuzz/FuzzRegressionTests.swift appends the same text.
+    static let extraFamilies = """
+          - id: smtp_permanent
+            title: SMTP permanent failures
+            summary: The receiving server refused the message for good.
+            handling: Do not retry the same recipient.
+            statuses: []
+            retry: {policy: never}
+          - id: events
+            title: Delivery events
+            summary: Failures reported after the API accepted a message.
+            handling: Subscribe to webhooks and act on the event.
+            retry: {policy: after_fix}
+
+        """
+
+    let directory: String
+    let errorFile: String
+
+    init() {
+        let base = FileManager.default.temporaryDirectory.path
+        var template = Array("\(base)/errdocs-fuzz-\(getpid())-XXXXXX".utf8CString)
+        guard let made = mkdtemp(&template) else { fatalError("errdocs-fuzz: cannot create a temporary folder in \(base)") }
+        directory = String(cString: made)
+        errorFile = directory + "/errors/fuzz.yaml"
+        do {
+            try FileManager.default.createDirectory(atPath: directory + "/errors", withIntermediateDirectories: true)
+            try Data(Self.settings.utf8).write(to: URL(fileURLWithPath: directory + "/catalog.yaml"))
+        } catch {
+            fatalError("errdocs-fuzz: cannot write the catalog into \(directory): \(error)")
+        }
+        atexit { try? FileManager.default.removeItem(atPath: fuzzCatalog.directory) }
+    }
+
+    /// One input: any result is fine except a crash, a hang, a throw or a broken invariant.
+    func run(_ bytes: UnsafeBufferPointer<UInt8>) {
+        guard let file = fopen(errorFile, "wb") else { fatalError("errdocs-fuzz: cannot open \(errorFile)") }
+        if bytes.count > 0 { precondition(fwrite(bytes.baseAddress, 1, bytes.count, file) == bytes.count, "short write") }
+        fclose(file)
+
+        var output = CountingOutput()
+        let report: Pipeline.BuildReport
+        do {
+            report = try Pipeline.build(directory, templates: nil, into: &output)
+        } catch {
+            // The loader throws only when it cannot read the folder; content must never throw.
+            fatalError("errdocs-fuzz: content made the pipeline throw instead of reporting a diagnostic: \(error)")
+        }
+        let errors = report.diagnostics.filter { $0.severity == .error }
+        if errors.isEmpty {
+            precondition(!report.files.isEmpty && output.replaced == 1, "lint-clean catalog rendered no site")
+            precondition(report.files.contains { $0.path == "index.html" }, "site has no index.html")
+            checkInert(report.files, input: bytes)
+        } else {
+            precondition(report.files.isEmpty && output.replaced == 0, "a catalog with errors was rendered")
+        }
+        for diagnostic in report.diagnostics {
+            precondition(diagnostic.location.line >= 1 && diagnostic.location.column >= 1,
+                         "diagnostic without a position: \(diagnostic)")
+        }
+    }
+
+    /// Markup in the input must come out escaped: the theme never writes an `<xss` tag nor a
+    /// `javascript:` link, so either in a page means the input reached the HTML as markup.
+    /// Checked only when the input mentions them, to keep the common path fast.
+    private func checkInert(_ files: [SiteFile], input: UnsafeBufferPointer<UInt8>) {
+        let text = String(decoding: input, as: UTF8.self).lowercased()
+        guard text.contains("xss") || text.contains("javascript") else { return }
+        for file in files where file.path.hasSuffix(".html") {
+            let page = String(decoding: file.contents, as: UTF8.self).lowercased()
+            for needle in ["<xss", "href=\"javascript:", "src=\"javascript:", "href='javascript:"] {
+                precondition(!page.contains(needle), "\(file.path): input reached the page as markup (\(needle))")
+            }
+        }
+    }
+}
+
+/// Keeps nothing but the fact that the site was replaced (the files are in the build report).
+struct CountingOutput: SiteOutput {
+    var replaced = 0
+    mutating func replace(with files: [SiteFile]) throws { replaced += 1 }
+}
+
+let fuzzCatalog = FuzzCatalog()
+
+@_cdecl("LLVMFuzzerTestOneInput")
+public func fuzz(_ data: UnsafePointer<UInt8>, _ size: Int) -> CInt {
+    fuzzCatalog.run(UnsafeBufferPointer(start: data, count: size))
+    return 0
+}
+
+#if ERRDOCS_LIBFUZZER
+/// libFuzzer's entry point when something other than its own `main` starts the process.
+@_silgen_name("LLVMFuzzerRunDriver")
+func LLVMFuzzerRunDriver(
+    _ argc: UnsafeMutablePointer<CInt>,
+    _ argv: UnsafeMutablePointer<UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>>,
+    _ callback: @convention(c) (UnsafePointer<UInt8>, Int) -> CInt
+) -> CInt
+
+@main
+enum FuzzMain {
+    static func main() {
+        var argc = CommandLine.argc
+        var argv = CommandLine.unsafeArgv
+        exit(LLVMFuzzerRunDriver(&argc, &argv) { data, size in fuzz(data, size) })
+    }
+}
+#else
+/// Without libFuzzer: runs each file named on the command line once (a crash replays as a crash).
+@main
+enum ReplayMain {
+    static func main() {
+        let paths = CommandLine.arguments.dropFirst().filter { !$0.hasPrefix("-") }
+        guard !paths.isEmpty else {
+            FileHandle.standardError.write(Data("usage: errdocs-fuzz FILE... (replays inputs; build with scripts/fuzz.sh to fuzz)\n".utf8))
+            exit(2)
+        }
+        for path in paths {
+            guard let data = FileManager.default.contents(atPath: path) else {
+                FileHandle.standardError.write(Data("errdocs-fuzz: cannot read \(path)\n".utf8))
+                exit(1)
+            }
+            // One spare byte, so the pointer is valid even for an empty file.
+            let bytes = [UInt8](data) + [0]
+            bytes.withUnsafeBufferPointer { _ = fuzz($0.baseAddress!, data.count) }
+            print("ok \(path) (\(data.count) bytes)")
+        }
+    }
+}
+#endif
