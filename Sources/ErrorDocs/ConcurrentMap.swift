@@ -23,8 +23,8 @@ enum ConcurrentMap {
 
 /// Fixed slots written by index from concurrent work.
 final class Slots<Value>: @unchecked Sendable {
-    private let lock = NSLock()
-    private var storage: [Value?]
+    fileprivate let lock = NSLock()
+    fileprivate var storage: [Value?]
 
     init(count: Int) {
         storage = Array(repeating: nil, count: count)
@@ -47,5 +47,16 @@ final class Slots<Value>: @unchecked Sendable {
         lock.lock()
         defer { lock.unlock() }
         return storage
+    }
+}
+
+extension Slots where Value == Int {
+    /// Adds one to the slot and returns the new count.
+    func increment(_ index: Int) -> Int {
+        lock.lock()
+        defer { lock.unlock() }
+        let next = (storage[index] ?? 0) + 1
+        storage[index] = next
+        return next
     }
 }

@@ -31,7 +31,9 @@ public enum Pipeline {
     }
 
     /// Lints, renders with the built-in theme overlaid by `templates`, and writes to `output`.
-    public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput) throws -> BuildReport {
+    /// `progress` is called from any thread with the pages rendered so far and the total.
+    public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput,
+                             progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
         let report = try lint(directory)
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, files: [], errorCount: report.catalog.errors.count)
@@ -41,7 +43,7 @@ public enum Pipeline {
         guard let theme else {
             return BuildReport(diagnostics: diagnostics, files: [], errorCount: report.catalog.errors.count)
         }
-        let (files, templateProblems) = try SiteRenderer(catalog: report.catalog, theme: theme).render()
+        let (files, templateProblems) = try SiteRenderer(catalog: report.catalog, theme: theme).render(progress: progress)
         guard templateProblems.isEmpty else {
             return BuildReport(diagnostics: diagnostics + templateProblems, files: [], errorCount: report.catalog.errors.count)
         }

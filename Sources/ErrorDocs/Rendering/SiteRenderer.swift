@@ -19,7 +19,7 @@ struct SiteRenderer {
     let theme: Theme
 
     /// The site's files, or the template problems found while rendering them.
-    func render() throws -> (files: [SiteFile], problems: [Diagnostic]) {
+    func render(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (files: [SiteFile], problems: [Diagnostic]) {
         // Every page is independent: describe each as a job, then render them on all cores.
         var jobs: [@Sendable () -> SiteFile] = []
         let theme = self.theme
@@ -46,7 +46,16 @@ struct SiteRenderer {
                 page(folder + views.paths.guide(guide.slug)) { theme.render(views.guideView(guide), prefix + "guide") }
             }
         }
-        var files = ConcurrentMap.map(jobs) { $0() }
+        let done = Slots<Int>(count: 1)
+        let total = jobs.count
+        var files = ConcurrentMap.map(jobs) { job in
+            let file = job()
+            if let progress {
+                let count = done.increment(0)
+                progress(count, total)
+            }
+            return file
+        }
         func add(_ path: String, _ text: String) { files.append(SiteFile(path: path, contents: Data(text.utf8))) }
 
         let html = ViewBuilder(catalog: catalog, style: .html)

@@ -42,7 +42,11 @@ struct Build: ParsableCommand {
         let report: Pipeline.BuildReport
         do {
             var folder = try FolderOutput(path: outputPath, protecting: [location.directory] + (templatesPath.map { [$0] } ?? []))
-            report = try Pipeline.build(location.directory, templates: templatesPath, into: &folder)
+            let bar = ProgressBar.onTerminal("Rendering")
+            defer { bar?.finish() }
+            var progress: (@Sendable (Int, Int) -> Void)?
+            if let bar { progress = { done, total in bar.update(done, total) } }
+            report = try Pipeline.build(location.directory, templates: templatesPath, into: &folder, progress: progress)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
