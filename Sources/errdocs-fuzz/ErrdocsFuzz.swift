@@ -20,67 +20,8 @@ import Foundation
 /// The catalog folder the inputs are written into: a valid catalog.yaml, written once, and
 /// `errors/fuzz.yaml`, rewritten for every input.
 final class FuzzCatalog: Sendable {
-    /// TemporaryCatalog.settings (Tests/ErrorDocsTests/Support: one envelope, three families)
-    /// followed by `extraFamilies`.
-    static let settings = """
-        name: Test API
-        version: "1.0.0"
-        base_url: https://docs.test.example/
-        doc_url: https://docs.test.example/errors/{code}
-        languages: [python, javascript]
-        envelopes:
-          standard:
-            default: true
-            description: The error body.
-            code_field: error
-            # doc_url_field: doc_url
-            schema:
-              type: object
-              required: [error, message]
-              additionalProperties: false
-              properties:
-                error: {type: string, pattern: "^[a-z_.]+$"}
-                message: {type: string}
-                doc_url: {type: string}
-                retry_after: {type: [integer, "null"]}
-        families:
-          - id: validation
-            title: Validation
-            summary: The request is malformed.
-            handling: Fix the request.
-            statuses: [400, 422]
-            retry: {policy: after_fix}
-          - id: rate_limit
-            title: Rate limit
-            summary: Too many requests.
-            handling: Wait, then retry.
-            statuses: [429]
-            retry: {policy: retry_after, max_attempts: 5, initial_delay: 1s, max_delay: 1m, jitter: true}
-          - id: server
-            title: Server
-            summary: Something broke on our side.
-            handling: Retry with backoff.
-            statuses: [500, 503]
-            retry: {policy: backoff, max_attempts: 3, initial_delay: 2s, max_delay: 30s, jitter: true}
-
-        """ + extraFamilies
-
-    /// Two status-less families (from the golden fixture), so SMTP replies and events render too.
-    /// Tests/ErrorDocsTests/Fuzz/FuzzRegressionTests.swift appends the same text.
-    static let extraFamilies = """
-          - id: smtp_permanent
-            title: SMTP permanent failures
-            summary: The receiving server refused the message for good.
-            handling: Do not retry the same recipient.
-            statuses: []
-            retry: {policy: never}
-          - id: events
-            title: Delivery events
-            summary: Failures reported after the API accepted a message.
-            handling: Subscribe to webhooks and act on the event.
-            retry: {policy: after_fix}
-
-        """
+    /// Fuzz/catalog.yaml, read from the repository root (scripts/fuzz.sh runs from there).
+    static let catalogPath = "Fuzz/catalog.yaml"
 
     let directory: String
     let errorFile: String
@@ -93,7 +34,7 @@ final class FuzzCatalog: Sendable {
         errorFile = directory + "/errors/fuzz.yaml"
         do {
             try FileManager.default.createDirectory(atPath: directory + "/errors", withIntermediateDirectories: true)
-            try Data(Self.settings.utf8).write(to: URL(fileURLWithPath: directory + "/catalog.yaml"))
+            try FileManager.default.copyItem(atPath: Self.catalogPath, toPath: directory + "/catalog.yaml")
         } catch {
             fatalError("errdocs-fuzz: cannot write the catalog into \(directory): \(error)")
         }

@@ -37,10 +37,9 @@ extension CatalogDiff {
         for level in [ChangeKind.Level.breaking, .nonBreaking, .docsOnly] {
             summary[level.rawValue] = changes.filter { $0.level == level }.count
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let document = Document(old_version: oldVersion, new_version: newVersion, major_bump: isMajorBump, summary: summary, changes: changes)
-        return String(decoding: try! encoder.encode(document), as: UTF8.self) + "\n"
+        // Plain structs of strings, integers and booleans always encode.
+        return String(decoding: try! sortedJSON(document), as: UTF8.self)
     }
 
     /// Release notes: one section per level, one bullet per change.

@@ -109,8 +109,6 @@ struct OpenAPIDocument: Encodable {
     /// Pretty-printed, keys sorted, slashes unescaped, newline at the end: the same bytes for
     /// the same catalog on every run.
     func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
+        try sortedJSON(self)
     }
 }

@@ -6,7 +6,7 @@ enum AgentIndex {
     static func llmsTXT(_ views: ViewBuilder) -> String {
         let settings = views.settings
         let name = settings.name?.value ?? "API"
-        let base = settings.baseURL.map { $0.value.hasSuffix("/") ? $0.value : $0.value + "/" } ?? ""
+        let base = settings.baseURL.map { SitePaths.siteRoot($0.value) } ?? ""
         let markdown = base + "markdown/"
         func line(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
         var out = "# \(name) error reference\n\n"

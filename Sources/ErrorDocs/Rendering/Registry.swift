@@ -184,9 +184,7 @@ struct Registry: Encodable {
     /// Pretty-printed, keys sorted, slashes unescaped, newline at the end: the same bytes for
     /// the same catalog on every machine.
     func encoded() throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        return try encoder.encode(self) + Data("\n".utf8)
+        try sortedJSON(self)
     }
 }
 

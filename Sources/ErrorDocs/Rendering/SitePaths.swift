@@ -14,6 +14,16 @@ struct SitePaths: Sendable {
     var statusCodes: String { style == .html ? "status-codes/index.html" : "status-codes.md" }
     var retries: String { style == .html ? "retries/index.html" : "retries.md" }
 
+    /// `base_url` with exactly one trailing slash, so paths can follow it.
+    static func siteRoot(_ base: String) -> String {
+        base.hasSuffix("/") ? base : base + "/"
+    }
+
+    /// A page's public address: `https://docs.example.com/errors/x/` for `errors/x/index.html`.
+    static func publicURL(of path: String, base: String) -> String {
+        siteRoot(base) + (path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path)
+    }
+
     /// The relative path from a page back to its root, e.g. `../../` for `errors/x/index.html`.
     static func root(of path: String) -> String {
         String(repeating: "../", count: path.split(separator: "/").count - 1)

@@ -26,24 +26,25 @@ struct SiteRenderer {
         func page(_ path: String, _ render: @escaping @Sendable () -> String) {
             jobs.append { SiteFile(path: path, contents: Data(render().utf8)) }
         }
-        for (style, folder) in [(SitePaths.Style.html, ""), (.markdown, "markdown/")] {
-            let views = ViewBuilder(catalog: catalog, style: style)
-            let prefix = style == .html ? "" : "markdown/"
-            page(folder + views.paths.index) { theme.render(views.indexView(), prefix + "index") }
+        let html = ViewBuilder(catalog: catalog, style: .html)
+        let markdown = ViewBuilder(catalog: catalog, style: .markdown)
+        // Markdown twins live under markdown/ and use the templates of the same names there.
+        for (views, prefix) in [(html, ""), (markdown, "markdown/")] {
+            page(prefix + views.paths.index) { theme.render(views.indexView(), prefix + "index") }
             for error in views.errors {
                 let code = error.code?.value ?? ""
-                page(folder + views.paths.error(code)) { theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error") }
+                page(prefix + views.paths.error(code)) { theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error") }
             }
             for removed in catalog.settings.removed {
-                page(folder + views.paths.error(removed.code.value)) { theme.render(views.removedView(removed), prefix + "removed") }
+                page(prefix + views.paths.error(removed.code.value)) { theme.render(views.removedView(removed), prefix + "removed") }
             }
             for family in catalog.settings.families {
-                page(folder + views.paths.family(family.id.value)) { theme.render(views.familyView(family), prefix + "family") }
+                page(prefix + views.paths.family(family.id.value)) { theme.render(views.familyView(family), prefix + "family") }
             }
-            page(folder + views.paths.statusCodes) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
-            page(folder + views.paths.retries) { theme.render(views.retryTableView(), prefix + "retries") }
+            page(prefix + views.paths.statusCodes) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
+            page(prefix + views.paths.retries) { theme.render(views.retryTableView(), prefix + "retries") }
             for guide in catalog.guides {
-                page(folder + views.paths.guide(guide.slug)) { theme.render(views.guideView(guide), prefix + "guide") }
+                page(prefix + views.paths.guide(guide.slug)) { theme.render(views.guideView(guide), prefix + "guide") }
             }
         }
         let done = Slots<Int>(count: 1)
@@ -58,11 +59,10 @@ struct SiteRenderer {
         }
         func add(_ path: String, _ text: String) { files.append(SiteFile(path: path, contents: Data(text.utf8))) }
 
-        let html = ViewBuilder(catalog: catalog, style: .html)
         add("404.html", theme.render(html.notFoundView(), "404"))
         add(SearchIndex.path, SearchIndex.script(html))
         if let sitemap = Sitemap.xml(html, pages: files.map(\.path)) { add("sitemap.xml", sitemap) }
-        add("llms.txt", AgentIndex.llmsTXT(ViewBuilder(catalog: catalog, style: .markdown)))
+        add("llms.txt", AgentIndex.llmsTXT(markdown))
         add("llms-full.txt", AgentIndex.llmsFullTXT(files))
         files.append(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
         add("registry.schema.json", RegistrySchema.json)

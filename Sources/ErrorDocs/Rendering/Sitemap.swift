@@ -3,10 +3,8 @@
 enum Sitemap {
     static func xml(_ views: ViewBuilder, pages: [String]) -> String? {
         guard let base = views.settings.baseURL?.value else { return nil }
-        let root = base.hasSuffix("/") ? base : base + "/"
         let urls = pages.filter { $0.hasSuffix(".html") && !$0.hasPrefix("markdown/") && $0 != "404.html" }.sorted().map { path in
-            let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-            return "<url><loc>\(escapeMarkup(root + pretty))</loc></url>\n"
+            "<url><loc>\(escapeMarkup(SitePaths.publicURL(of: path, base: base)))</loc></url>\n"
         }
         return """
             <?xml version="1.0" encoding="UTF-8"?>

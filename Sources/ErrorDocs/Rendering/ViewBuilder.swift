@@ -90,8 +90,7 @@ struct ViewBuilder: Sendable {
         }
         var canonical: String?
         if paths.style == .html, let base = settings.baseURL?.value {
-            let pretty = path.hasSuffix("index.html") ? String(path.dropLast("index.html".count)) : path
-            canonical = (base.hasSuffix("/") ? base : base + "/") + pretty
+            canonical = SitePaths.publicURL(of: path, base: base)
         }
         let editLink = source.flatMap { file in
             settings.editURL.map { $0.value.replacingOccurrences(of: "{path}", with: catalog.pathInCatalog(file)) }

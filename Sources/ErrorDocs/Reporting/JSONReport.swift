@@ -50,15 +50,9 @@ public struct JSONReport: Codable, Equatable, Sendable {
         }
     }
 
+    /// The document, ending with a newline.
     public func encoded() -> String {
-        encodeSorted(self)
+        // Plain structs of strings and integers always encode.
+        String(decoding: try! sortedJSON(self), as: UTF8.self)
     }
-}
-
-/// Pretty-printed JSON with sorted keys and unescaped slashes: the same bytes for the same value.
-func encodeSorted(_ value: some Encodable) -> String {
-    let encoder = JSONEncoder()
-    encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-    // Encoding plain structs of strings and integers cannot fail.
-    return String(decoding: try! encoder.encode(value), as: UTF8.self)
 }

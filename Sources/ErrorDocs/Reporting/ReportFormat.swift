@@ -38,9 +38,9 @@ extension ReportFormat {
         case .github:
             return GitHubReport.render(diagnostics) + (context.quiet ? "" : context.summary.line + "\n")
         case .json:
-            return JSONReport(diagnostics, summary: context.summary).encoded() + "\n"
+            return JSONReport(diagnostics, summary: context.summary).encoded()
         case .sarif:
-            return SARIFReport(diagnostics, toolVersion: context.toolVersion).encoded() + "\n"
+            return SARIFReport(diagnostics, toolVersion: context.toolVersion).encoded()
         }
     }
 }

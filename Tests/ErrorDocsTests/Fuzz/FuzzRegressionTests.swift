@@ -6,23 +6,12 @@ import Testing
 /// The catalog errdocs-fuzz writes each input into (Sources/errdocs-fuzz/ErrdocsFuzz.swift):
 /// `TemporaryCatalog.settings` plus two status-less families, and the input as `errors/fuzz.yaml`.
 enum FuzzCatalogFixture {
-    /// Same text as `FuzzCatalog.extraFamilies` in the fuzz target.
-    static let extraFamilies = """
-          - id: smtp_permanent
-            title: SMTP permanent failures
-            summary: The receiving server refused the message for good.
-            handling: Do not retry the same recipient.
-            statuses: []
-            retry: {policy: never}
-          - id: events
-            title: Delivery events
-            summary: Failures reported after the API accepted a message.
-            handling: Subscribe to webhooks and act on the event.
-            retry: {policy: after_fix}
-
-        """
-
-    static var settings: String { TemporaryCatalog.settings + "\n\n" + extraFamilies }
+    /// Fuzz/catalog.yaml, the catalog the fuzz target writes its inputs beside.
+    static var settings: String {
+        let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fuzz/catalog.yaml")
+        return (try? String(contentsOf: url, encoding: .utf8)) ?? ""
+    }
 
     /// Runs `bytes` through load → lint → render like one fuzzer iteration and checks the same
     /// invariants; returns the diagnostics with paths relative to the catalog folder.
