@@ -13,6 +13,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
         .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // The only C boundary: Debian's libcmark.
@@ -34,6 +35,8 @@ let package = Package(
                 "CFolderSwap",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
+                // SHA-256 content hashes for the build cache.
+                .product(name: "Crypto", package: "swift-crypto"),
             ],
             plugins: ["EmbedFiles"]
         ),

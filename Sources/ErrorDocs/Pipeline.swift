@@ -12,9 +12,17 @@ public enum Pipeline {
 
     public struct BuildReport: Sendable {
         public var diagnostics: [Diagnostic]
-        /// Empty when the build failed.
+        /// The files written, rendered or not: empty when the build failed.
         public var files: [SiteFile]
         public var errorCount: Int
+        /// Pages taken unchanged from the previous build.
+        public var kept: [String] = []
+        /// True when nothing that the site is built from changed, so nothing was written.
+        public var upToDate = false
+
+        public var succeeded: Bool { !diagnostics.hasErrors && (upToDate || !files.isEmpty) }
+        /// Every file of the site, rendered or kept.
+        public var fileCount: Int { files.count + kept.count }
     }
 
     /// Loads and lints the catalog in `directory`. Throws only for problems that stop the tool
@@ -32,22 +40,37 @@ public enum Pipeline {
 
     /// Lints, renders with the built-in theme overlaid by `templates`, and writes to `output`.
     /// `progress` is called from any thread with the pages rendered so far and the total.
+    ///
+    /// Incremental: when the output's record of its last build shows the same inputs, nothing is
+    /// done; otherwise only pages whose inputs changed are rendered, and the rest are kept.
     public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
+        let (theme, themeProblems) = try Theme.load(overlay: templates)
+        let inputs = try theme.map { try BuildInputs(directory: directory, theme: $0) }
+        let previous = output.previousBuild()
+        if let inputs, let previous, previous.complete, previous.inputs == inputs.key {
+            return BuildReport(diagnostics: previous.diagnostics, files: [], errorCount: previous.errorCount,
+                               kept: previous.pages.keys.sorted(), upToDate: true)
+        }
         let report = try lint(directory)
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, files: [], errorCount: report.catalog.errors.count)
         }
-        let (theme, themeProblems) = try Theme.load(overlay: templates)
         let diagnostics = report.diagnostics + themeProblems.sortedByLocation()
-        guard let theme else {
+        guard let theme, let inputs else {
             return BuildReport(diagnostics: diagnostics, files: [], errorCount: report.catalog.errors.count)
         }
-        let (files, templateProblems) = try SiteRenderer(catalog: report.catalog, theme: theme).render(progress: progress)
-        guard templateProblems.isEmpty else {
-            return BuildReport(diagnostics: diagnostics + templateProblems, files: [], errorCount: report.catalog.errors.count)
+        let renderer = SiteRenderer(catalog: report.catalog, theme: theme, keys: PageKeys(inputs: inputs, catalog: report.catalog))
+        var site = try renderer.render(previous: previous?.pages ?? [:], contents: output.previousContents, progress: progress)
+        if !site.problems.isEmpty && !site.kept.isEmpty {
+            // Whether a name is unknown depends on every page that uses it: decide on all of them.
+            site = try renderer.render(progress: progress)
         }
-        try output.replace(with: files)
-        return BuildReport(diagnostics: diagnostics, files: files, errorCount: report.catalog.errors.count)
+        guard site.problems.isEmpty else {
+            return BuildReport(diagnostics: diagnostics + site.problems, files: [], errorCount: report.catalog.errors.count)
+        }
+        let record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
+        try output.replace(with: site.files, keeping: site.kept, record: record)
+        return BuildReport(diagnostics: diagnostics, files: site.files, errorCount: report.catalog.errors.count, kept: site.kept)
     }
 }

@@ -1,8 +1,8 @@
 /// One problem found in a catalog, by the loader or by a lint rule.
 ///
 /// Printed in the clang and DocC convention: `path:line:col: severity: message [rule-id]`.
-public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
-    public enum Severity: String, Sendable, Hashable, Comparable, CaseIterable {
+public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
+    public enum Severity: String, Sendable, Hashable, Codable, Comparable, CaseIterable {
         case warning
         case error
 
@@ -13,7 +13,7 @@ public struct Diagnostic: Sendable, Hashable, CustomStringConvertible {
 
     /// A secondary location that helps explain the problem, such as the first definition of a
     /// duplicated code.
-    public struct Note: Sendable, Hashable {
+    public struct Note: Sendable, Hashable, Codable {
         public var location: SourceLocation
         public var message: String
 

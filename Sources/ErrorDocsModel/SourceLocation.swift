@@ -1,6 +1,6 @@
 /// A position in a catalog file. Lines and columns are 1-based; columns count Unicode scalars,
 /// as Yams reports them and as editors following the LSP convention for UTF-32 do.
-public struct SourceLocation: Sendable, Hashable, Comparable, CustomStringConvertible {
+public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// Path as the user gave it (relative to the working directory when they passed a relative one).
     public var file: String
     public var line: Int

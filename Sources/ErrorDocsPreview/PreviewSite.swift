@@ -32,7 +32,8 @@ final class PreviewState: @unchecked Sendable {
     }
 }
 
-/// Runs the normal pipeline into memory.
+/// Runs the normal pipeline into memory, keeping the last good output so that each rebuild
+/// renders only the pages an edit affects.
 struct PreviewBuilder: Sendable {
     enum Outcome {
         case built(files: [String: Data], diagnostics: [Diagnostic])
@@ -41,20 +42,37 @@ struct PreviewBuilder: Sendable {
 
     let catalog: String
     let templates: String?
+    private let output = OutputBox()
+
+    init(catalog: String, templates: String?) {
+        self.catalog = catalog
+        self.templates = templates
+    }
 
     func build() -> Outcome {
-        var output = MemoryOutput()
+        var output = self.output.value
         let report: Pipeline.BuildReport
         do {
             report = try Pipeline.build(catalog, templates: templates, into: &output)
         } catch {
             return .failed(problems: ["error: \(error)"])
         }
-        guard !report.diagnostics.hasErrors, !report.files.isEmpty else {
+        self.output.value = output
+        guard report.succeeded else {
             let lines = report.diagnostics.flatMap { $0.description.split(separator: "\n").map(String.init) }
             return .failed(problems: lines.isEmpty ? ["error: the build failed without a diagnostic"] : lines)
         }
         return .built(files: output.files.mapValues(\.contents), diagnostics: report.diagnostics)
+    }
+
+    /// The output of the last good build; builds run one at a time, on the watcher's thread.
+    private final class OutputBox: @unchecked Sendable {
+        private let lock = NSLock()
+        private var output = MemoryOutput()
+        var value: MemoryOutput {
+            get { lock.withLock { output } }
+            set { lock.withLock { output = newValue } }
+        }
     }
 
     /// Builds and publishes the result: new files when it worked, problems beside the last good

@@ -87,7 +87,9 @@ final class FuzzCatalog: Sendable {
 /// Keeps nothing but the fact that the site was replaced (the files are in the build report).
 struct CountingOutput: SiteOutput {
     var replaced = 0
-    mutating func replace(with files: [SiteFile]) throws { replaced += 1 }
+    func previousBuild() -> BuildRecord? { nil }
+    func previousContents(of path: String) -> Data? { nil }
+    mutating func replace(with files: [SiteFile], keeping kept: [String], record: BuildRecord) throws { replaced += 1 }
 }
 
 let fuzzCatalog = FuzzCatalog()

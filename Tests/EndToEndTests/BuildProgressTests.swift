@@ -13,7 +13,7 @@ import Testing
         let final = try #require(terminal.stdout.range(of: #"Rendering \[#{24}\] +(\d+)/\1 pages +\d+\.\d s"#, options: .regularExpression),
                                  "\(terminal.stdout)")
         #expect(terminal.stdout[final.upperBound...].contains("wrote "), "the summary follows the bar")
-        let piped = try Tool.run(["build", "Content"], in: scratch)
+        let piped = try Tool.run(["build", "Content", "--output", "Piped"], in: scratch)
         #expect(piped.status == 0)
         #expect(!piped.stderr.contains("Rendering") && !piped.stdout.contains("Rendering"))
         #expect(piped.stdout.hasPrefix("wrote "))

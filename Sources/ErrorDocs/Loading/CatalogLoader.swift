@@ -87,6 +87,14 @@ public struct CatalogLoader: Sendable {
 
     // MARK: Files
 
+    /// Every file a build reads from the catalog folder: catalog.yaml (when present), the error
+    /// files and the guides, in a stable order.
+    func inputFiles() throws -> [String] {
+        let settings = path("catalog.yaml")
+        return (FileManager.default.fileExists(atPath: settings) ? [settings] : [])
+            + (try files(under: "errors", withExtension: "yaml")) + (try files(under: "guides", withExtension: "md"))
+    }
+
     private func path(_ relative: String) -> String {
         directory.hasSuffix("/") ? directory + relative : directory + "/" + relative
     }

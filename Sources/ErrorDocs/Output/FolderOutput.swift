@@ -32,7 +32,24 @@ public struct FolderOutput: SiteOutput {
         self.folder = folder
     }
 
-    public mutating func replace(with files: [SiteFile]) throws {
+    /// Where the record of the last build is kept: beside the folder, not in it.
+    var recordURL: URL {
+        folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).errdocs-cache")
+    }
+
+    public func previousBuild() -> BuildRecord? {
+        guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path) else { return nil }
+        return BuildRecordFile.read(recordURL, folder: folder)
+    }
+
+    public func previousContents(of path: String) -> Data? {
+        guard let url = try? Self.destination(of: path, in: folder) else { return nil }
+        return FileManager.default.contents(atPath: url.path)
+    }
+
+    /// Files at `kept`, and new files whose bytes equal the current ones, are hard links to the
+    /// current files rather than new copies: unchanged files keep their inode and time.
+    public mutating func replace(with files: [SiteFile], keeping kept: [String], record: BuildRecord) throws {
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
         let name = folder.lastPathComponent
@@ -51,9 +68,32 @@ public struct FolderOutput: SiteOutput {
         try? manager.removeItem(at: staging)
         do {
             try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+            var folders: Set<String> = []
+            func prepare(_ path: String) throws -> URL {
+                let target = try Self.destination(of: path, in: staging)
+                let parent = target.deletingLastPathComponent()
+                if folders.insert(parent.path).inserted {
+                    try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+                }
+                return target
+            }
+            for path in kept {
+                let current = try Self.destination(of: path, in: folder)
+                let target = try prepare(path)
+                if link(current.path, target.path) != 0 {
+                    guard let data = manager.contents(atPath: current.path) else {
+                        throw Refusal(description: "\(current.path): cannot be read to keep it")
+                    }
+                    try data.write(to: target)
+                }
+            }
             for file in files + [SiteFile(path: Self.markerName, contents: Data(Self.markerText.utf8))] {
-                let target = try Self.destination(of: file.path, in: staging)
-                try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+                let target = try prepare(file.path)
+                let current = try Self.destination(of: file.path, in: folder)
+                if exists, BuildRecordFile.FileStamp(path: current.path)?.size == file.contents.count,
+                   manager.contents(atPath: current.path) == file.contents, link(current.path, target.path) == 0 {
+                    continue
+                }
                 try file.contents.write(to: target)
             }
             if exists, errdocs_exchange_paths(staging.path, folder.path) == 0 {
@@ -78,6 +118,9 @@ public struct FolderOutput: SiteOutput {
             try? manager.removeItem(at: staging)
             throw error
         }
+        // After the swap: a build killed before this line leaves the old record, which is
+        // still safe, since the pages that changed no longer match its stamps.
+        try BuildRecordFile.write(record, to: recordURL, folder: folder)
     }
 
     /// Staging and old folders of builds that were killed (their process is gone): a killed

@@ -13,38 +13,69 @@ public struct SiteFile: Sendable, Equatable {
 }
 
 /// Renders a lint-clean catalog into every file of the site: HTML pages, their Markdown twins,
-/// the registry and its schema, and the theme's assets. Files come back sorted by path.
+/// the registry and its schema, and the theme's assets.
+///
+/// Pages whose key equals the previous build's are not rendered again but kept; the files
+/// that sum up the site (registry, search index, sitemap, agent indexes, assets) are always
+/// written anew.
 struct SiteRenderer {
     let catalog: Catalog
     let theme: Theme
+    let keys: PageKeys
 
-    /// The site's files, or the template problems found while rendering them.
-    func render(progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> (files: [SiteFile], problems: [Diagnostic]) {
+    struct Result {
+        /// Sorted by path.
+        var files: [SiteFile]
+        /// Pages taken from the previous build as they are.
+        var kept: [String]
+        /// The key of every file of the site, by path.
+        var keys: [String: String]
+        /// Template problems found while rendering.
+        var problems: [Diagnostic]
+    }
+
+    /// - Parameters:
+    ///   - previous: the page keys of the build that wrote the current output, with only the
+    ///     pages still as it wrote them.
+    ///   - contents: the current output's file at a path, for kept pages.
+    func render(previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
+                progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         // Every page is independent: describe each as a job, then render them on all cores.
         var jobs: [@Sendable () -> SiteFile] = []
+        var kept: [String] = []
+        var keys: [String: String] = [:]
         let theme = self.theme
-        func page(_ path: String, _ render: @escaping @Sendable () -> String) {
-            jobs.append { SiteFile(path: path, contents: Data(render().utf8)) }
+        func page(_ path: String, key: String, _ render: @escaping @Sendable () -> String) {
+            keys[path] = key
+            if previous[path] == key {
+                kept.append(path)
+            } else {
+                jobs.append { SiteFile(path: path, contents: Data(render().utf8)) }
+            }
         }
         let html = ViewBuilder(catalog: catalog, style: .html)
         let markdown = ViewBuilder(catalog: catalog, style: .markdown)
+        let everything = self.keys.everything
         // Markdown twins live under markdown/ and use the templates of the same names there.
         for (views, prefix) in [(html, ""), (markdown, "markdown/")] {
-            page(prefix + views.paths.index) { theme.render(views.indexView(), prefix + "index") }
+            page(prefix + views.paths.index, key: everything) { theme.render(views.indexView(), prefix + "index") }
             for error in views.errors {
                 let code = error.code?.value ?? ""
-                page(prefix + views.paths.error(code)) { theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error") }
+                let path = prefix + views.paths.error(code)
+                page(path, key: self.keys.errorPage(path, file: error.location.file)) {
+                    theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error")
+                }
             }
             for removed in catalog.settings.removed {
-                page(prefix + views.paths.error(removed.code.value)) { theme.render(views.removedView(removed), prefix + "removed") }
+                page(prefix + views.paths.error(removed.code.value), key: everything) { theme.render(views.removedView(removed), prefix + "removed") }
             }
             for family in catalog.settings.families {
-                page(prefix + views.paths.family(family.id.value)) { theme.render(views.familyView(family), prefix + "family") }
+                page(prefix + views.paths.family(family.id.value), key: everything) { theme.render(views.familyView(family), prefix + "family") }
             }
-            page(prefix + views.paths.statusCodes) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
-            page(prefix + views.paths.retries) { theme.render(views.retryTableView(), prefix + "retries") }
+            page(prefix + views.paths.statusCodes, key: everything) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
+            page(prefix + views.paths.retries, key: everything) { theme.render(views.retryTableView(), prefix + "retries") }
             for guide in catalog.guides {
-                page(prefix + views.paths.guide(guide.slug)) { theme.render(views.guideView(guide), prefix + "guide") }
+                page(prefix + views.paths.guide(guide.slug), key: everything) { theme.render(views.guideView(guide), prefix + "guide") }
             }
         }
         let done = Slots<Int>(count: 1)
@@ -57,18 +88,33 @@ struct SiteRenderer {
             }
             return file
         }
-        func add(_ path: String, _ text: String) { files.append(SiteFile(path: path, contents: Data(text.utf8))) }
+        func add(_ path: String, _ text: String) { add(SiteFile(path: path, contents: Data(text.utf8))) }
+        func add(_ file: SiteFile) {
+            files.append(file)
+            keys[file.path] = everything
+        }
 
+        var markdownPages = files.filter { $0.path.hasPrefix("markdown/") }
+        for path in kept where path.hasPrefix("markdown/") {
+            guard let data = contents(path) else { throw KeptPageMissing(path: path) }
+            markdownPages.append(SiteFile(path: path, contents: data))
+        }
         add("404.html", theme.render(html.notFoundView(), "404"))
         add(SearchIndex.path, SearchIndex.script(html))
-        if let sitemap = Sitemap.xml(html, pages: files.map(\.path)) { add("sitemap.xml", sitemap) }
+        if let sitemap = Sitemap.xml(html, pages: files.map(\.path) + kept) { add("sitemap.xml", sitemap) }
         add("llms.txt", AgentIndex.llmsTXT(markdown))
-        add("llms-full.txt", AgentIndex.llmsFullTXT(files))
-        files.append(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
+        add("llms-full.txt", AgentIndex.llmsFullTXT(markdownPages))
+        add(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
         add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
             add(asset.path, asset.text)
         }
-        return (files.sorted { $0.path < $1.path }, theme.unknownNameDiagnostics())
+        return Result(files: files.sorted { $0.path < $1.path }, kept: kept.sorted(), keys: keys,
+                      problems: theme.unknownNameDiagnostics())
+    }
+
+    struct KeptPageMissing: Error, CustomStringConvertible {
+        var path: String
+        var description: String { "\(path): the previous build's page cannot be read; delete the output folder and build again" }
     }
 }

@@ -18,6 +18,11 @@ struct Build: ParsableCommand {
             and the built-in theme for anything it does not override. Nothing is written when \
             the catalog has an error: the previous site stays exactly as it was. The output \
             folder is replaced whole, so errdocs only writes to a folder it created.
+
+            Builds are incremental: a record of the last build, kept beside the output \
+            (.Site.errdocs-cache for Site/), holds content hashes of every input, so only pages \
+            whose inputs changed are rendered again; unchanged files keep their bytes and times. \
+            Delete the record to force a full build.
             """
     )
 
@@ -60,6 +65,11 @@ struct Build: ParsableCommand {
             printError("build failed: \(LintSummary.plural(errors, "error")); \(outputPath) was not changed")
             throw ExitCode(1)
         }
-        print("wrote \(LintSummary.plural(report.files.count, "file")) for \(LintSummary.plural(report.errorCount, "error")) to \(outputPath)")
+        let site = "\(LintSummary.plural(report.fileCount, "file")) for \(LintSummary.plural(report.errorCount, "error"))"
+        if report.upToDate {
+            print("\(outputPath) is up to date: nothing changed since it was built (\(site))")
+        } else {
+            print("wrote \(site) to \(outputPath) (\(report.files.count) rendered, \(report.kept.count) unchanged pages kept)")
+        }
     }
 }

@@ -1,0 +1,78 @@
+import ErrorDocsModel
+import Foundation
+
+/// Content hashes of everything a build reads: the tool itself, the catalog folder as named
+/// (reported paths start with it), the theme, and every catalog file.
+struct BuildInputs: Sendable {
+    /// Changes when any input changes.
+    let key: String
+    let tool: String
+    let directory: String
+    let theme: String
+    /// By path as the loader names it (the catalog folder, then the path inside it).
+    let files: [String: String]
+
+    init(directory: String, theme: Theme) throws {
+        let paths = try CatalogLoader(directory: directory).inputFiles()
+        let hashes = ConcurrentMap.map(paths) { path in
+            // An unreadable file gets a hash no file has; the loader reports it.
+            FileManager.default.contents(atPath: path).map { ContentHash.of($0) } ?? "unreadable"
+        }
+        var themeHash = ContentHash()
+        for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) {
+            themeHash.add(path)
+            themeHash.add(text)
+        }
+        self.tool = Self.tool
+        self.directory = directory
+        self.theme = themeHash.hex
+        self.files = Dictionary(uniqueKeysWithValues: zip(paths, hashes))
+        var key = ContentHash()
+        for part in ["inputs", tool, directory, self.theme] { key.add(part) }
+        for (path, hash) in zip(paths, hashes) {
+            key.add(path)
+            key.add(hash)
+        }
+        self.key = key.hex
+    }
+
+    /// The running executable's size and time: a rebuilt tool never reuses an old page.
+    static let tool: String = {
+        let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
+        guard let stamp = BuildRecordFile.FileStamp(path: path) else { return "unknown \(UUID())" }
+        return "\(path) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode)"
+    }()
+}
+
+/// The key of what each page is rendered from. An error's page depends on its own file and on
+/// what every page shows of the catalog: settings, guides, theme, and each error's code, title,
+/// summary and family (navigation, related errors, replacements). Every other page depends on
+/// everything.
+struct PageKeys: Sendable {
+    let everything: String
+    private let shared: String
+    private let files: [String: String]
+
+    init(inputs: BuildInputs, catalog: Catalog) {
+        let errorFiles = Set(catalog.errors.map(\.location.file))
+        var shared = ContentHash()
+        for part in ["error page", inputs.tool, inputs.directory, inputs.theme] { shared.add(part) }
+        for (path, hash) in inputs.files.sorted(by: { $0.key < $1.key }) where !errorFiles.contains(path) {
+            shared.add(path)
+            shared.add(hash)
+        }
+        for error in catalog.errors {
+            for part in [error.code?.value, error.title?.value, error.summary?.value, error.family?.value] {
+                shared.add(part.map { "+" + $0 } ?? "-")
+            }
+            shared.add(error.location.file)
+        }
+        self.shared = shared.hex
+        self.everything = inputs.key
+        self.files = inputs.files
+    }
+
+    func errorPage(_ path: String, file: String) -> String {
+        ContentHash.of([shared, path, files[file] ?? "unknown"])
+    }
+}

@@ -1,0 +1,28 @@
+import ErrorDocsModel
+import Foundation
+
+/// What a build wrote and what it was built from, kept with the output so the next build can
+/// skip what has not changed.
+///
+/// A page is reused only when the key of everything it was rendered from is the same and its
+/// file is still the one the build wrote; so a record that is stale, or a page changed by hand,
+/// costs a re-render, never a wrong page.
+public struct BuildRecord: Sendable, Equatable {
+    /// The key of every input: tool, catalog folder as named, theme and each catalog file.
+    public var inputs: String
+    /// The key of what each page was rendered from, by output path.
+    public var pages: [String: String]
+    /// What the build reported, repeated by a build that finds nothing changed.
+    public var diagnostics: [Diagnostic]
+    public var errorCount: Int
+    /// True when every page is still as the build wrote it and the output holds no other file:
+    /// only then may a build with the same inputs skip everything.
+    public var complete = true
+
+    public init(inputs: String, pages: [String: String], diagnostics: [Diagnostic], errorCount: Int) {
+        self.inputs = inputs
+        self.pages = pages
+        self.diagnostics = diagnostics
+        self.errorCount = errorCount
+    }
+}

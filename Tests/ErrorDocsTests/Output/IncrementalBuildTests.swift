@@ -1,0 +1,140 @@
+import ErrorDocs
+import Foundation
+import Testing
+
+/// The build cache never changes what is built: after each edit of a series, an incremental
+/// build of the same output folder equals a clean build into a new one, file for file and
+/// byte for byte; and unchanged files are kept, not written again.
+@Suite struct IncrementalBuildTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// A copy of the default catalog and theme in a fresh folder.
+    struct Workspace {
+        let root: URL
+        var catalog: String { root.appendingPathComponent("Content").path }
+        var templates: String { root.appendingPathComponent("Templates").path }
+
+        init() throws {
+            root = FileManager.default.temporaryDirectory.appendingPathComponent("errdocs-incremental-\(UUID())")
+            try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+            for folder in ["Content", "Templates"] {
+                try FileManager.default.copyItem(
+                    at: IncrementalBuildTests.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+            }
+        }
+
+        func url(_ path: String) -> URL { root.appendingPathComponent(path) }
+
+        func edit(_ path: String, _ change: (String) -> String) throws {
+            let text = try String(contentsOf: url(path), encoding: .utf8)
+            let changed = change(text)
+            #expect(changed != text, "the edit of \(path) changed nothing")
+            try changed.write(to: url(path), atomically: false, encoding: .utf8)
+        }
+
+        @discardableResult
+        func build(into folder: String) throws -> Pipeline.BuildReport {
+            var output = try FolderOutput(path: url(folder).path)
+            let report = try Pipeline.build(catalog, templates: templates, into: &output)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            return report
+        }
+
+        /// Every file under `folder` by relative path.
+        func tree(_ folder: String) throws -> [String: Data] {
+            let base = url(folder)
+            var files: [String: Data] = [:]
+            for path in try FileManager.default.subpathsOfDirectory(atPath: base.path) {
+                var isFolder: ObjCBool = false
+                let full = base.appendingPathComponent(path)
+                guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
+                files[path] = try Data(contentsOf: full)
+            }
+            return files
+        }
+
+        func inode(_ path: String) throws -> UInt64 {
+            (try FileManager.default.attributesOfItem(atPath: url(path).path)[.systemFileNumber] as? NSNumber)?.uint64Value ?? 0
+        }
+    }
+
+    @Test func incrementalBuildsEqualCleanBuildsAfterEachEdit() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        let first = try space.build(into: "Site")
+        #expect(first.kept.isEmpty)
+
+        let edits: [(name: String, apply: () throws -> Void)] = [
+            ("nothing", {}),
+            ("a cause of one error", {
+                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
+                    $0.replacingOccurrences(of: "  - A burst of sends", with: "  - A sudden burst of sends")
+                }
+            }),
+            ("the title of one error (shown in every page's navigation)", {
+                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
+                    $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Edited ")
+                }
+            }),
+            ("a new error file", {
+                let text = try String(contentsOf: space.url("Content/errors/rate_quota/rate_limited.yaml"), encoding: .utf8)
+                try text.replacingOccurrences(of: "\ncode: rate_limited\n", with: "\ncode: rate_limited_again\n")
+                    .replacingOccurrences(of: "error: rate_limited\n", with: "error: rate_limited_again\n")
+                    .replacingOccurrences(of: "errors/rate_limited\n", with: "errors/rate_limited_again\n")
+                    .write(to: space.url("Content/errors/rate_quota/rate_limited_again.yaml"), atomically: false, encoding: .utf8)
+            }),
+            ("a removed error file", {
+                try FileManager.default.removeItem(at: space.url("Content/errors/rate_quota/rate_limited_again.yaml"))
+            }),
+            ("catalog.yaml", {
+                try space.edit("Content/catalog.yaml") { $0.replacingOccurrences(of: "title: Standard error envelope", with: "title: The standard envelope") }
+            }),
+            ("a template", {
+                try space.edit("Templates/error.mustache") { $0.replacingOccurrences(of: "</article>", with: "<p>Edited.</p></article>") }
+            }),
+            ("a guide", {
+                try space.edit("Content/guides/observability.md") { $0 + "\nOne more line.\n" }
+            }),
+            ("a built page changed by hand", {
+                try Data("<p>hand-edited</p>".utf8).write(to: space.url("Site/errors/invalid_json/index.html"))
+            }),
+            ("a file added to the site by hand", {
+                try Data("stray".utf8).write(to: space.url("Site/stray.txt"))
+            }),
+        ]
+        for (index, edit) in edits.enumerated() {
+            try edit.apply()
+            let incremental = try space.build(into: "Site")
+            try space.build(into: "Clean-\(index)")
+            let built = try space.tree("Site"), clean = try space.tree("Clean-\(index)")
+            let differing = Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
+            #expect(differing.isEmpty, "after editing \(edit.name), the incremental build differs from a clean one in \(differing.prefix(5))")
+            #expect(incremental.upToDate == (edit.name == "nothing"), "\(edit.name)")
+        }
+    }
+
+    @Test func anEditRendersOnlyWhatItAffectsAndKeepsTheRestUntouched() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        let first = try space.build(into: "Site")
+        let untouched = "Site/errors/invalid_json/index.html"
+        let inode = try space.inode(untouched)
+
+        try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
+            $0.replacingOccurrences(of: "  - A burst of sends", with: "  - A sudden burst of sends")
+        }
+        let second = try space.build(into: "Site")
+        let rendered = Set(second.files.map(\.path))
+        #expect(rendered.contains("errors/rate_limited/index.html") && rendered.contains("markdown/errors/rate_limited.md"))
+        #expect(!rendered.contains("errors/invalid_json/index.html"))
+        #expect(second.kept.count > first.fileCount / 2, "\(second.kept.count) of \(first.fileCount) kept")
+        #expect(second.fileCount == first.fileCount)
+        #expect(try space.inode(untouched) == inode, "an unchanged page is kept as the same file, not written again")
+        let page = try String(contentsOf: space.url("Site/errors/rate_limited/index.html"), encoding: .utf8)
+        #expect(page.contains("A sudden burst of sends"))
+
+        let third = try space.build(into: "Site")
+        #expect(third.upToDate && third.files.isEmpty)
+    }
+}
