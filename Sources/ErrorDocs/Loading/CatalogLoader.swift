@@ -118,23 +118,13 @@ public struct CatalogLoader: Sendable {
     /// Files below `folder` with the extension, sorted by path so load order never depends on
     /// the file system.
     private func files(under folder: String, withExtension ext: String) throws -> [String] {
-        let root = URL(fileURLWithPath: path(folder))
+        let root = path(folder)
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else { return [] }
-        guard let walker = FileManager.default.enumerator(
-            at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
-        else {
-            throw CatalogLoadError(description: "\(path(folder)): cannot be listed")
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { return [] }
+        guard let files = FileTree.regularFiles(under: root) else {
+            throw CatalogLoadError(description: "\(root): cannot be listed")
         }
-        var found: [String] = []
-        let prefix = root.standardizedFileURL.path + "/"
-        for case let url as URL in walker where url.pathExtension == ext {
-            guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(prefix) else { continue }
-            found.append(path(folder + "/" + full.dropFirst(prefix.count)))
-        }
-        return found.sorted()
+        return files.filter { $0.hasSuffix("." + ext) }.map { path(folder + "/" + $0) }
     }
 }
 

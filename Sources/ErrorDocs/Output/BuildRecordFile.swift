@@ -41,8 +41,8 @@ struct BuildRecordFile {
 
     /// The record of `folder`'s last build, keeping only pages whose files are unchanged.
     static func read(_ url: URL, folder: URL) -> BuildRecord? {
-        guard let data = try? Data(contentsOf: url) else { return nil }
-        let lines = data.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
+        let lines = [UInt8](data).split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
         guard lines.count >= 4, String(decoding: lines[0], as: UTF8.self) == header,
               let inputs = value(lines[1], "inputs "), let errors = value(lines[2], "errors ").flatMap({ Int($0) }),
               let diagnosticsJSON = value(lines[3], "diagnostics "),
@@ -60,7 +60,7 @@ struct BuildRecordFile {
             else { return nil }
             let path = String(decoding: fields[5], as: UTF8.self)
             let written = FileStamp(size: size, seconds: seconds, nanoseconds: nanoseconds, inode: inode)
-            if FileStamp(path: folder.appendingPathComponent(path).path) == written {
+            if FileStamp(path: folder.path + "/" + path) == written {
                 record.pages[path] = String(decoding: fields[1], as: UTF8.self)
             } else {
                 record.complete = false
@@ -68,10 +68,9 @@ struct BuildRecordFile {
         }
         if record.complete {
             // A file the build did not write (someone added it) makes the folder differ from a build.
-            let files = (try? FileManager.default.subpathsOfDirectory(atPath: folder.path))?.filter {
-                FileStamp(path: folder.appendingPathComponent($0).path) != nil
-            }
-            record.complete = files.map { Set($0) == Set(record.pages.keys).union([FolderOutput.markerName]) } ?? false
+            // Every page is there as a regular file, so equal counts mean no other file.
+            let files = FileTree.regularFiles(under: folder.path, hidden: true)
+            record.complete = files?.count == record.pages.count + 1
         }
         return record
     }
@@ -81,7 +80,7 @@ struct BuildRecordFile {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var text = "\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n"
         for (path, key) in record.pages.sorted(by: { $0.key < $1.key }) {
-            guard !path.contains("\n"), let stamp = FileStamp(path: folder.appendingPathComponent(path).path) else { continue }
+            guard !path.contains("\n"), let stamp = FileStamp(path: folder.path + "/" + path) else { continue }
             text += "page \(key) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n"
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
@@ -93,7 +92,7 @@ struct BuildRecordFile {
         }
     }
 
-    private static func value(_ line: Data.SubSequence, _ prefix: String) -> String? {
+    private static func value(_ line: ArraySlice<UInt8>, _ prefix: String) -> String? {
         let text = String(decoding: line, as: UTF8.self)
         return text.hasPrefix(prefix) ? String(text.dropFirst(prefix.count)) : nil
     }

@@ -144,6 +144,6 @@ public struct FolderOutput: SiteOutput {
         else {
             throw Refusal(description: "refusing to write '\(path)': output paths must stay inside the output folder")
         }
-        return parts.reduce(root) { $0.appendingPathComponent(String($1)) }
+        return URL(fileURLWithPath: root.path + "/" + path, isDirectory: false)
     }
 }

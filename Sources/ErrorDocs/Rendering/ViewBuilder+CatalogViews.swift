@@ -75,7 +75,7 @@ extension ViewBuilder {
         let root = SitePaths.root(of: path)
         func rows(_ surface: ErrorDefinition.Surface, key: (ErrorDefinition) -> (sort: Int, label: String)) -> [RetryTableView.Row] {
             var grouped: [(answer: String, how: String, keys: [(Int, String)], errors: [ErrorRow])] = []
-            let sorted = errors.filter { $0.effectiveSurface == surface }.sorted { key($0).sort < key($1).sort }
+            let sorted = errors.filter { $0.effectiveSurface == surface }.sorted(byKey: { key($0).sort })
             for error in sorted {
                 let policy = catalog.effectiveRetry(of: error)
                 let answer = policy.map(RetryDescription.answer) ?? "No"

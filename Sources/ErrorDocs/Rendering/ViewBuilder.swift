@@ -15,7 +15,7 @@ struct ViewBuilder: Sendable {
     init(catalog: Catalog, style: SitePaths.Style) {
         self.catalog = catalog
         self.paths = SitePaths(style: style)
-        self.errors = catalog.errors.sorted { ($0.code?.value ?? "") < ($1.code?.value ?? "") }
+        self.errors = catalog.errors.sorted(byKey: { $0.code?.value ?? "" })
         self.errorsByFamily = Dictionary(grouping: errors) { $0.family?.value ?? "" }
         self.errorsByCode = Dictionary(catalog.errors.compactMap { error in error.code.map { ($0.value, error) } }) { first, _ in first }
     }

@@ -1,0 +1,41 @@
+import Foundation
+
+/// Regular files below a folder, by path relative to it, sorted by path. Read with `readdir`,
+/// which on large trees is many times faster than Foundation's URL enumerator. Symbolic links
+/// to files are listed; links to folders are not followed (so a loop cannot hang the walk).
+enum FileTree {
+    /// Nil when `root` is not a folder that can be read. Names starting with "." are skipped
+    /// unless `hidden` is true.
+    static func regularFiles(under root: String, hidden: Bool = false) -> [String]? {
+        guard let top = opendir(root) else { return nil }
+        closedir(top)
+        var found: [String] = []
+        var pending = [""]
+        while let relative = pending.popLast() {
+            guard let folder = opendir(relative.isEmpty ? root : root + "/" + relative) else { continue }
+            defer { closedir(folder) }
+            while let entry = readdir(folder) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { bytes in
+                    String(decoding: bytes.prefix { $0 != 0 }, as: UTF8.self)
+                }
+                guard name != ".", name != "..", hidden || !name.hasPrefix(".") else { continue }
+                let child = relative.isEmpty ? name : relative + "/" + name
+                switch Int(entry.pointee.d_type) {
+                case Int(DT_REG): found.append(child)
+                case Int(DT_DIR): pending.append(child)
+                case Int(DT_LNK), Int(DT_UNKNOWN):
+                    var info = stat()
+                    let full = root + "/" + child
+                    guard stat(full, &info) == 0 else { continue }
+                    if (info.st_mode & S_IFMT) == S_IFREG {
+                        found.append(child)
+                    } else if (info.st_mode & S_IFMT) == S_IFDIR, Int(entry.pointee.d_type) == Int(DT_UNKNOWN) {
+                        pending.append(child)
+                    }
+                default: continue
+                }
+            }
+        }
+        return found.sorted()
+    }
+}
