@@ -3,10 +3,10 @@ import Foundation
 /// Regular files below a folder, by path relative to it, sorted by path. Read with `readdir`,
 /// which on large trees is many times faster than Foundation's URL enumerator. Symbolic links
 /// to files are listed; links to folders are not followed (so a loop cannot hang the walk).
-enum FileTree {
+public enum FileTree {
     /// Nil when `root` is not a folder that can be read. Names starting with "." are skipped
     /// unless `hidden` is true.
-    static func regularFiles(under root: String, hidden: Bool = false) -> [String]? {
+    public static func regularFiles(under root: String, hidden: Bool = false) -> [String]? {
         guard let top = opendir(root) else { return nil }
         closedir(top)
         var found: [String] = []

@@ -118,10 +118,10 @@ enum PreviewPages {
           function check() {
             fetch("\(versionPath)", { cache: "no-store" })
               .then(function (response) { return response.text(); })
-              .then(function (now) { if (now.trim() !== built) { location.reload(); } else { setTimeout(check, 500); } })
+              .then(function (now) { if (now.trim() !== built) { location.reload(); } else { setTimeout(check, 250); } })
               .catch(function () { setTimeout(check, 1000); });
           }
-          setTimeout(check, 500);
+          setTimeout(check, 250);
         })();
         </script>
 

@@ -1,5 +1,6 @@
 import FlyingFox
 import FlyingSocks
+import ErrorDocs
 import Foundation
 
 /// `errdocs serve`: builds a catalog in memory, serves it over HTTP, rebuilds when a file
@@ -27,7 +28,7 @@ public struct PreviewServer: Sendable {
     public let host: String
     public let port: Int
     /// Seconds between two looks at the watched folders.
-    public var pollInterval: TimeInterval = 0.2
+    public var pollInterval: TimeInterval = 0.1
     /// Receives progress and diagnostics, one line at a time.
     public let log: @Sendable (String) -> Void
 
@@ -112,32 +113,27 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Modification time and size of every file and folder below some folders; two differ when
-/// anything was added, removed or written. Names starting with a dot (editor swap files,
-/// .DS_Store) are left out.
+/// Modification time and size of every file below some folders; two differ when a file was
+/// added, removed or written. Names starting with a dot (editor swap files, .DS_Store) are
+/// left out.
 struct FolderFingerprint: Equatable {
     struct Entry: Equatable {
-        var modified: TimeInterval
+        var seconds: Int
+        var nanoseconds: Int
         var size: Int
     }
 
     private(set) var entries: [String: Entry] = [:]
 
     init(folders: [String]) {
-        let keys: [URLResourceKey] = [.contentModificationDateKey, .fileSizeKey]
         for folder in folders {
-            let top = URL(fileURLWithPath: folder)
-            entries[folder] = Self.entry(top, keys)
-            let walker = FileManager.default.enumerator(at: top, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-            while let url = walker?.nextObject() as? URL {
-                entries[url.path] = Self.entry(url, keys)
+            for file in FileTree.regularFiles(under: folder) ?? [] {
+                let path = folder + "/" + file
+                var info = stat()
+                guard stat(path, &info) == 0 else { continue }
+                entries[path] = Entry(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
             }
         }
-    }
-
-    private static func entry(_ url: URL, _ keys: [URLResourceKey]) -> Entry {
-        let values = try? url.resourceValues(forKeys: Set(keys))
-        return Entry(modified: values?.contentModificationDate?.timeIntervalSince1970 ?? 0, size: values?.fileSize ?? -1)
     }
 }
 

@@ -34,19 +34,32 @@ import FoundationNetworking
             #expect(!reply.body.contains(secretLine), "\(path) must not reach the file system")
         }
 
-        // Edit a title; the page shows it after the next poll and rebuild.
+        // Edit a cause, as an author does while writing: visible on reload within a second
+        // (the watcher polls every 0.1 s, and the rebuild renders only the pages it affects).
+        // The median of three edits, so that one stall of a busy machine does not decide.
         let versionBefore = try await get(base + "__errdocs/version").body
         let file = scratch.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml")
         let original = try String(contentsOf: file, encoding: .utf8)
+        var withCause = original
+        var delays: [TimeInterval] = []
+        for _ in 0..<3 {
+            let cause = "A burst \(UUID().uuidString.prefix(8)) of sends"
+            withCause = original.replacingOccurrences(of: "  - A burst of sends", with: "  - \(cause)")
+            #expect(withCause != original)
+            try withCause.write(to: file, atomically: false, encoding: .utf8)
+            delays.append(try await waitFor(timeout: 10) { try await get(base + "errors/rate_limited/").body.contains(cause) })
+        }
+        let median = delays.sorted()[1]
+        print("serve: edited causes were served \(delays.map { String(format: "%.3f", $0) }) s after the write")
+        #expect(median < 1, "edits showed after \(delays) s; stderr: \(server.log)")
+
+        // Edit a title, which every page's navigation may show: all pages are rebuilt.
         let title = "Slow down \(UUID().uuidString.prefix(8))"
-        let edited = original.replacingOccurrences(of: "title: Rate limit exceeded\n", with: "title: \(title)\n")
-        #expect(edited != original)
+        let edited = withCause.replacingOccurrences(of: "title: Rate limit exceeded\n", with: "title: \(title)\n")
+        #expect(edited != withCause)
         try edited.write(to: file, atomically: false, encoding: .utf8)
         let delay = try await waitFor(timeout: 10) { try await get(base + "errors/rate_limited/").body.contains(title) }
         print("serve: the edited title was served \(String(format: "%.3f", delay)) s after the write")
-        // How fast is a benchmark's business (timed tests flake on busy CI machines); here the
-        // edit must show up at all, well within waitFor's 10 s.
-        #expect(delay < 10, "rebuild took \(delay) s; stderr: \(server.log)")
         #expect(try await get(base + "__errdocs/version").body != versionBefore)
 
         // Break it: a banner lists the problems, escaped, above the last good page.
