@@ -12,17 +12,17 @@ public enum Pipeline {
 
     public struct BuildReport: Sendable {
         public var diagnostics: [Diagnostic]
-        /// The files written, rendered or not: empty when the build failed.
-        public var files: [SiteFile]
+        /// The files rendered and written, by path: empty when the build failed.
+        public var written: [String]
         public var errorCount: Int
         /// Pages taken unchanged from the previous build.
         public var kept: [String] = []
         /// True when nothing that the site is built from changed, so nothing was written.
         public var upToDate = false
 
-        public var succeeded: Bool { !diagnostics.hasErrors && (upToDate || !files.isEmpty) }
+        public var succeeded: Bool { !diagnostics.hasErrors && (upToDate || !written.isEmpty) }
         /// Every file of the site, rendered or kept.
-        public var fileCount: Int { files.count + kept.count }
+        public var fileCount: Int { written.count + kept.count }
     }
 
     /// Loads and lints the catalog in `directory`. Throws only for problems that stop the tool
@@ -49,28 +49,35 @@ public enum Pipeline {
         let inputs = try theme.map { try BuildInputs(directory: directory, theme: $0) }
         let previous = output.previousBuild()
         if let inputs, let previous, previous.complete, previous.inputs == inputs.key {
-            return BuildReport(diagnostics: previous.diagnostics, files: [], errorCount: previous.errorCount,
+            return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
         let report = try lint(directory)
         guard !report.diagnostics.hasErrors else {
-            return BuildReport(diagnostics: report.diagnostics, files: [], errorCount: report.catalog.errors.count)
+            return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
         let diagnostics = report.diagnostics + themeProblems.sortedByLocation()
         guard let theme, let inputs else {
-            return BuildReport(diagnostics: diagnostics, files: [], errorCount: report.catalog.errors.count)
+            return BuildReport(diagnostics: diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
         let renderer = SiteRenderer(catalog: report.catalog, theme: theme, keys: PageKeys(inputs: inputs, catalog: report.catalog))
-        var site = try renderer.render(previous: previous?.pages ?? [:], contents: output.previousContents, progress: progress)
-        if !site.problems.isEmpty && !site.kept.isEmpty {
-            // Whether a name is unknown depends on every page that uses it: decide on all of them.
-            site = try renderer.render(progress: progress)
+        let stage = try output.begin()
+        do {
+            var site = try renderer.render(into: stage, previous: previous?.pages ?? [:], contents: output.previousContents, progress: progress)
+            if !site.problems.isEmpty && !site.kept.isEmpty {
+                // Whether a name is unknown depends on every page that uses it: decide on all of them.
+                site = try renderer.render(into: stage, progress: progress)
+            }
+            guard site.problems.isEmpty else {
+                stage.discard()
+                return BuildReport(diagnostics: diagnostics + site.problems, written: [], errorCount: report.catalog.errors.count)
+            }
+            let record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
+            try output.commit(stage, keeping: site.kept, record: record)
+            return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
+        } catch {
+            stage.discard()
+            throw error
         }
-        guard site.problems.isEmpty else {
-            return BuildReport(diagnostics: diagnostics + site.problems, files: [], errorCount: report.catalog.errors.count)
-        }
-        let record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
-        try output.replace(with: site.files, keeping: site.kept, record: record)
-        return BuildReport(diagnostics: diagnostics, files: site.files, errorCount: report.catalog.errors.count, kept: site.kept)
     }
 }

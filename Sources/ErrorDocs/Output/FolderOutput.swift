@@ -47,9 +47,8 @@ public struct FolderOutput: SiteOutput {
         return FileManager.default.contents(atPath: url.path)
     }
 
-    /// Files at `kept`, and new files whose bytes equal the current ones, are hard links to the
-    /// current files rather than new copies: unchanged files keep their inode and time.
-    public mutating func replace(with files: [SiteFile], keeping kept: [String], record: BuildRecord) throws {
+    /// The staging folder beside the output; refuses a folder errdocs did not create.
+    public mutating func begin() throws -> SiteStage {
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
         let name = folder.lastPathComponent
@@ -66,20 +65,23 @@ public struct FolderOutput: SiteOutput {
         Self.removeLeftovers(of: name, in: parent)
         let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
+        try manager.createDirectory(at: staging, withIntermediateDirectories: false)
+        return Stage(root: staging, current: exists ? folder : nil)
+    }
+
+    /// Files at `kept` are hard links to the current files, not copies: unchanged files keep
+    /// their inode and time. Then one atomic exchange puts the stage in place.
+    public mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord) throws {
+        guard let stage = stage as? Stage else { preconditionFailure("a stage of another output") }
+        let manager = FileManager.default
+        let parent = folder.deletingLastPathComponent()
+        let name = folder.lastPathComponent
+        let staging = stage.root
+        let exists = stage.current != nil
         do {
-            try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-            var folders: Set<String> = []
-            func prepare(_ path: String) throws -> URL {
-                let target = try Self.destination(of: path, in: staging)
-                let parent = target.deletingLastPathComponent()
-                if folders.insert(parent.path).inserted {
-                    try manager.createDirectory(at: parent, withIntermediateDirectories: true)
-                }
-                return target
-            }
             for path in kept {
                 let current = try Self.destination(of: path, in: folder)
-                let target = try prepare(path)
+                let target = try stage.prepare(path)
                 if link(current.path, target.path) != 0 {
                     guard let data = manager.contents(atPath: current.path) else {
                         throw Refusal(description: "\(current.path): cannot be read to keep it")
@@ -87,15 +89,7 @@ public struct FolderOutput: SiteOutput {
                     try data.write(to: target)
                 }
             }
-            for file in files + [SiteFile(path: Self.markerName, contents: Data(Self.markerText.utf8))] {
-                let target = try prepare(file.path)
-                let current = try Self.destination(of: file.path, in: folder)
-                if exists, BuildRecordFile.FileStamp(path: current.path)?.size == file.contents.count,
-                   manager.contents(atPath: current.path) == file.contents, link(current.path, target.path) == 0 {
-                    continue
-                }
-                try file.contents.write(to: target)
-            }
+            try stage.write(SiteFile(path: Self.markerName, contents: Data(Self.markerText.utf8)))
             if exists, errdocs_exchange_paths(staging.path, folder.path) == 0 {
                 // One atomic step: the new site is in place and the old one is in staging.
                 try? manager.removeItem(at: staging)
@@ -115,12 +109,56 @@ public struct FolderOutput: SiteOutput {
                 try manager.moveItem(at: staging, to: folder)
             }
         } catch {
-            try? manager.removeItem(at: staging)
+            stage.discard()
             throw error
         }
         // After the swap: a build killed before this line leaves the old record, which is
         // still safe, since the pages that changed no longer match its stamps.
         try BuildRecordFile.write(record, to: recordURL, folder: folder)
+    }
+
+    /// A staging folder. A file whose bytes equal the current output's file becomes a hard link
+    /// to it rather than a new copy.
+    final class Stage: SiteStage, @unchecked Sendable {
+        let root: URL
+        let current: URL?
+        private let folders = Locked<Set<String>>([])
+
+        init(root: URL, current: URL?) {
+            self.root = root
+            self.current = current
+        }
+
+        /// The file's URL in the stage, its folder created.
+        func prepare(_ path: String) throws -> URL {
+            let target = try FolderOutput.destination(of: path, in: root)
+            let parent = target.deletingLastPathComponent().path
+            if !folders.withLock({ $0.contains(parent) }) {
+                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                folders.withLock { _ = $0.insert(parent) }
+            }
+            return target
+        }
+
+        func write(_ file: SiteFile) throws {
+            let target = try prepare(file.path)
+            // Never write through a link to the current output's file.
+            unlink(target.path)
+            if let current, let old = try? FolderOutput.destination(of: file.path, in: current),
+               BuildRecordFile.FileStamp(path: old.path)?.size == file.contents.count,
+               FileManager.default.contents(atPath: old.path) == file.contents, link(old.path, target.path) == 0 {
+                return
+            }
+            try file.contents.write(to: target)
+        }
+
+        func contents(of path: String) -> Data? {
+            (try? FolderOutput.destination(of: path, in: root)).flatMap { FileManager.default.contents(atPath: $0.path) }
+        }
+
+        func discard() {
+            try? FileManager.default.removeItem(at: root)
+        }
     }
 
     /// Staging and old folders of builds that were killed (their process is gone): a killed

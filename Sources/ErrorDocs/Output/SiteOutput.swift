@@ -1,6 +1,10 @@
 import Foundation
 
 /// Where a built site goes: a folder on disk in the CLI, memory in tests and `errdocs serve`.
+///
+/// A build writes a new version beside the current one, file by file as pages are rendered (so
+/// a large site is never held in memory whole), then commits it in one step; a build that fails
+/// discards it and leaves the current version as it was.
 public protocol SiteOutput {
     /// What the build that wrote the current output recorded, with only the pages that are still
     /// as it wrote them; nil when there is no usable record (the output is then built whole).
@@ -9,9 +13,21 @@ public protocol SiteOutput {
     /// The bytes of a file of the current output, for pages a build keeps.
     func previousContents(of path: String) -> Data?
 
-    /// Replaces the whole output with `files` plus the current output's files at `kept`, or
-    /// leaves it untouched when it throws; then stores `record` for the next build.
-    mutating func replace(with files: [SiteFile], keeping kept: [String], record: BuildRecord) throws
+    /// Starts a new version of the output.
+    mutating func begin() throws -> SiteStage
+
+    /// Makes the stage's files, plus the current output's files at `kept`, the whole output, or
+    /// throws and leaves the current output untouched; then stores `record` for the next build.
+    mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord) throws
+}
+
+/// A new version of an output being written: takes files from any thread.
+public protocol SiteStage: Sendable {
+    func write(_ file: SiteFile) throws
+    /// A file written to this stage.
+    func contents(of path: String) -> Data?
+    /// Throws away everything written (the build failed).
+    func discard()
 }
 
 /// Keeps the site in memory, for tests and `errdocs serve`.
@@ -25,18 +41,42 @@ public struct MemoryOutput: SiteOutput {
 
     public func previousContents(of path: String) -> Data? { files[path]?.contents }
 
-    public mutating func replace(with files: [SiteFile], keeping kept: [String], record: BuildRecord) throws {
-        var next = Dictionary(uniqueKeysWithValues: files.map { ($0.path, $0) })
+    public mutating func begin() throws -> SiteStage { Stage() }
+
+    public mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord) throws {
+        guard let stage = stage as? Stage else { preconditionFailure("a stage of another output") }
+        var next = stage.files.withLock { $0 }
         for path in kept {
-            guard let file = self.files[path] else { throw MissingKeptFile(path: path) }
+            guard let file = files[path] else { throw MissingKeptFile(path: path) }
             next[path] = file
         }
         self.files = next
         self.record = record
     }
 
+    final class Stage: SiteStage, @unchecked Sendable {
+        let files = Locked<[String: SiteFile]>([:])
+        func write(_ file: SiteFile) throws { files.withLock { $0[file.path] = file } }
+        func contents(of path: String) -> Data? { files.withLock { $0[path]?.contents } }
+        func discard() { files.withLock { $0 = [:] } }
+    }
+
     struct MissingKeptFile: Error, CustomStringConvertible {
         var path: String
         var description: String { "internal error: the build kept \(path), which the output does not have" }
+    }
+}
+
+/// A value behind a lock.
+final class Locked<Value>: @unchecked Sendable {
+    private let lock = NSLock()
+    private var value: Value
+
+    init(_ value: Value) { self.value = value }
+
+    func withLock<Result>(_ body: (inout Value) throws -> Result) rethrows -> Result {
+        lock.lock()
+        defer { lock.unlock() }
+        return try body(&value)
     }
 }

@@ -40,10 +40,15 @@ enum AgentIndex {
     }
 
     /// The Markdown index first, then every other Markdown page in path order.
-    static func llmsFullTXT(_ files: [SiteFile]) -> String {
-        let pages = files.filter { $0.path.hasPrefix("markdown/") }
-            .sorted { ($0.path == "markdown/index.md" ? 0 : 1, $0.path) < ($1.path == "markdown/index.md" ? 0 : 1, $1.path) }
-        return pages.map { String(decoding: $0.contents, as: UTF8.self).trimmingCharacters(in: .newlines) + "\n" }
-            .joined(separator: "\n---\n\n")
+    static func llmsFullTXT(pages paths: [String], contents: (String) throws -> Data) rethrows -> Data {
+        let pages = paths.filter { $0.hasPrefix("markdown/") }
+            .sorted { ($0 == "markdown/index.md" ? 0 : 1, $0) < ($1 == "markdown/index.md" ? 0 : 1, $1) }
+        var text = Data()
+        for (index, path) in pages.enumerated() {
+            if index > 0 { text.append(contentsOf: "\n---\n\n".utf8) }
+            text.append(contentsOf: String(decoding: try contents(path), as: UTF8.self).trimmingCharacters(in: .newlines).utf8)
+            text.append(UInt8(ascii: "\n"))
+        }
+        return text
     }
 }

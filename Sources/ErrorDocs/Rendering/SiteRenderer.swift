@@ -24,8 +24,8 @@ struct SiteRenderer {
     let keys: PageKeys
 
     struct Result {
-        /// Sorted by path.
-        var files: [SiteFile]
+        /// The files written to the stage, sorted by path.
+        var written: [String]
         /// Pages taken from the previous build as they are.
         var kept: [String]
         /// The key of every file of the site, by path.
@@ -34,11 +34,12 @@ struct SiteRenderer {
         var problems: [Diagnostic]
     }
 
+    /// Writes each file to `stage` as soon as it is rendered.
     /// - Parameters:
     ///   - previous: the page keys of the build that wrote the current output, with only the
     ///     pages still as it wrote them.
     ///   - contents: the current output's file at a path, for kept pages.
-    func render(previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
+    func render(into stage: SiteStage, previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         // Every page is independent: describe each as a job, then render them on all cores.
         var jobs: [@Sendable () -> SiteFile] = []
@@ -80,37 +81,37 @@ struct SiteRenderer {
         }
         let done = Slots<Int>(count: 1)
         let total = jobs.count
-        var files = ConcurrentMap.map(jobs) { job in
+        var written = try ConcurrentMap.map(jobs) { job throws -> String in
             let file = job()
+            try stage.write(file)
             if let progress {
                 let count = done.increment(0)
                 progress(count, total)
             }
-            return file
+            return file.path
         }
-        func add(_ path: String, _ text: String) { add(SiteFile(path: path, contents: Data(text.utf8))) }
-        func add(_ file: SiteFile) {
-            files.append(file)
+        func add(_ path: String, _ text: String) throws { try add(SiteFile(path: path, contents: Data(text.utf8))) }
+        func add(_ file: SiteFile) throws {
+            try stage.write(file)
+            written.append(file.path)
             keys[file.path] = everything
         }
 
-        var markdownPages = files.filter { $0.path.hasPrefix("markdown/") }
-        for path in kept where path.hasPrefix("markdown/") {
-            guard let data = contents(path) else { throw KeptPageMissing(path: path) }
-            markdownPages.append(SiteFile(path: path, contents: data))
-        }
-        add("404.html", theme.render(html.notFoundView(), "404"))
-        add(SearchIndex.path, SearchIndex.script(html))
-        if let sitemap = Sitemap.xml(html, pages: files.map(\.path) + kept) { add("sitemap.xml", sitemap) }
-        add("llms.txt", AgentIndex.llmsTXT(markdown))
-        add("llms-full.txt", AgentIndex.llmsFullTXT(markdownPages))
-        add(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
-        add("registry.schema.json", RegistrySchema.json)
+        try add("404.html", theme.render(html.notFoundView(), "404"))
+        try add(SearchIndex.path, SearchIndex.script(html))
+        if let sitemap = Sitemap.xml(html, pages: written + kept) { try add("sitemap.xml", sitemap) }
+        try add("llms.txt", AgentIndex.llmsTXT(markdown))
+        let keptPages = Set(kept)
+        try add(SiteFile(path: "llms-full.txt", contents: AgentIndex.llmsFullTXT(pages: written + kept) { path in
+            guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptPageMissing(path: path) }
+            return data
+        }))
+        try add(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
+        try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
-            add(asset.path, asset.text)
+            try add(asset.path, asset.text)
         }
-        return Result(files: files.sorted { $0.path < $1.path }, kept: kept.sorted(), keys: keys,
-                      problems: theme.unknownNameDiagnostics())
+        return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics())
     }
 
     struct KeptPageMissing: Error, CustomStringConvertible {

@@ -69,7 +69,7 @@ struct Build: ParsableCommand {
         if report.upToDate {
             print("\(outputPath) is up to date: nothing changed since it was built (\(site))")
         } else {
-            print("wrote \(site) to \(outputPath) (\(report.files.count) rendered, \(report.kept.count) unchanged pages kept)")
+            print("wrote \(site) to \(outputPath) (\(report.written.count) rendered, \(report.kept.count) unchanged pages kept)")
         }
     }
 }

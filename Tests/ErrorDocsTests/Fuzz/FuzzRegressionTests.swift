@@ -22,7 +22,7 @@ enum FuzzCatalogFixture {
         var output = MemoryOutput()
         let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
         if report.diagnostics.hasErrors {
-            #expect(report.files.isEmpty && output.files.isEmpty)
+            #expect(report.written.isEmpty && output.files.isEmpty)
         } else {
             #expect(output.files["index.html"] != nil)
         }

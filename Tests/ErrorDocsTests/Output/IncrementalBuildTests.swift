@@ -125,7 +125,7 @@ import Testing
             $0.replacingOccurrences(of: "  - A burst of sends", with: "  - A sudden burst of sends")
         }
         let second = try space.build(into: "Site")
-        let rendered = Set(second.files.map(\.path))
+        let rendered = Set(second.written)
         #expect(rendered.contains("errors/rate_limited/index.html") && rendered.contains("markdown/errors/rate_limited.md"))
         #expect(!rendered.contains("errors/invalid_json/index.html"))
         #expect(second.kept.count > first.fileCount / 2, "\(second.kept.count) of \(first.fileCount) kept")
@@ -135,6 +135,6 @@ import Testing
         #expect(page.contains("A sudden burst of sends"))
 
         let third = try space.build(into: "Site")
-        #expect(third.upToDate && third.files.isEmpty)
+        #expect(third.upToDate && third.written.isEmpty)
     }
 }
