@@ -44,19 +44,24 @@ struct BuildInputs: Sendable {
     }()
 }
 
-/// The key of what each page is rendered from. An error's page depends on its own file and on
-/// what every page shows of the catalog: settings, guides, theme, and each error's code, title,
-/// summary and family (navigation, related errors, replacements). Every other page depends on
-/// everything.
+/// The key of what each page is rendered from.
+///
+/// An error's page depends on its own file and on what every page shows of the catalog:
+/// settings, guides, theme, and each error's code, title, summary and family (navigation,
+/// related errors, replacements). The summary pages (index, families, status codes, retries,
+/// guides, removed errors) depend on that and on each error's row in their tables: status,
+/// retry policy, first quick fix, deprecation. So an edit to an error's text re-renders its
+/// own two pages only. Every other file depends on everything.
 struct PageKeys: Sendable {
     let everything: String
+    let summaryPages: String
     private let shared: String
     private let files: [String: String]
 
     init(inputs: BuildInputs, catalog: Catalog) {
         let errorFiles = Set(catalog.errors.map(\.location.file))
         var shared = ContentHash()
-        for part in ["error page", inputs.tool, inputs.directory, inputs.theme] { shared.add(part) }
+        for part in ["pages", inputs.tool, inputs.directory, inputs.theme] { shared.add(part) }
         for (path, hash) in inputs.files.sorted(by: { $0.key < $1.key }) where !errorFiles.contains(path) {
             shared.add(path)
             shared.add(hash)
@@ -67,7 +72,22 @@ struct PageKeys: Sendable {
             }
             shared.add(error.location.file)
         }
+        var summary = shared
+        summary.add("summary pages")
+        for error in catalog.errors {
+            let retry = error.retry
+            let parts: [String?] = [
+                error.surface?.value.rawValue, error.status.map { String($0.value) },
+                error.smtp?.reply.map { String($0.value) }, error.smtp?.enhanced?.value, error.event?.value,
+                retry?.kind.value.rawValue, retry?.maxAttempts.map { String($0.value) },
+                retry?.initialDelay.map { String($0.value) }, retry?.maxDelay.map { String($0.value) },
+                retry?.jitter.map { String($0.value) }, error.quickFix.first?.value,
+                error.deprecated.map { _ in "deprecated" },
+            ]
+            for part in parts { summary.add(part.map { "+" + $0 } ?? "-") }
+        }
         self.shared = shared.hex
+        self.summaryPages = summary.hex
         self.everything = inputs.key
         self.files = inputs.files
     }

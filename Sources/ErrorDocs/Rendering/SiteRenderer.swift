@@ -15,9 +15,9 @@ public struct SiteFile: Sendable, Equatable {
 /// Renders a lint-clean catalog into every file of the site: HTML pages, their Markdown twins,
 /// the registry and its schema, and the theme's assets.
 ///
-/// Pages whose key equals the previous build's are not rendered again but kept; the files
-/// that sum up the site (registry, search index, sitemap, agent indexes, assets) are always
-/// written anew.
+/// Pages whose key (``PageKeys``) equals the previous build's are not rendered again but kept;
+/// the files that sum up the site (registry, search index, sitemap, agent indexes, assets) are
+/// always written anew.
 struct SiteRenderer {
     let catalog: Catalog
     let theme: Theme
@@ -56,10 +56,10 @@ struct SiteRenderer {
         }
         let html = ViewBuilder(catalog: catalog, style: .html)
         let markdown = ViewBuilder(catalog: catalog, style: .markdown)
-        let everything = self.keys.everything
+        let everything = self.keys.everything, summary = self.keys.summaryPages
         // Markdown twins live under markdown/ and use the templates of the same names there.
         for (views, prefix) in [(html, ""), (markdown, "markdown/")] {
-            page(prefix + views.paths.index, key: everything) { theme.render(views.indexView(), prefix + "index") }
+            page(prefix + views.paths.index, key: summary) { theme.render(views.indexView(), prefix + "index") }
             for error in views.errors {
                 let code = error.code?.value ?? ""
                 let path = prefix + views.paths.error(code)
@@ -68,15 +68,15 @@ struct SiteRenderer {
                 }
             }
             for removed in catalog.settings.removed {
-                page(prefix + views.paths.error(removed.code.value), key: everything) { theme.render(views.removedView(removed), prefix + "removed") }
+                page(prefix + views.paths.error(removed.code.value), key: summary) { theme.render(views.removedView(removed), prefix + "removed") }
             }
             for family in catalog.settings.families {
-                page(prefix + views.paths.family(family.id.value), key: everything) { theme.render(views.familyView(family), prefix + "family") }
+                page(prefix + views.paths.family(family.id.value), key: summary) { theme.render(views.familyView(family), prefix + "family") }
             }
-            page(prefix + views.paths.statusCodes, key: everything) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
-            page(prefix + views.paths.retries, key: everything) { theme.render(views.retryTableView(), prefix + "retries") }
+            page(prefix + views.paths.statusCodes, key: summary) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
+            page(prefix + views.paths.retries, key: summary) { theme.render(views.retryTableView(), prefix + "retries") }
             for guide in catalog.guides {
-                page(prefix + views.paths.guide(guide.slug), key: everything) { theme.render(views.guideView(guide), prefix + "guide") }
+                page(prefix + views.paths.guide(guide.slug), key: summary) { theme.render(views.guideView(guide), prefix + "guide") }
             }
         }
         let done = Slots<Int>(count: 1)

@@ -72,6 +72,22 @@ import Testing
                     $0.replacingOccurrences(of: "  - A burst of sends", with: "  - A sudden burst of sends")
                 }
             }),
+            ("a retry policy (shown in the retry table)", {
+                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
+                    $0.replacingOccurrences(of: "  max_attempts: 5\n", with: "  max_attempts: 7\n")
+                }
+            }),
+            ("the first quick fix (shown in the tables)", {
+                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
+                    $0.replacingOccurrences(of: "  - Wait the number of seconds", with: "  - Wait the exact number of seconds")
+                }
+            }),
+            ("a status (shown in the status-code playbook)", {
+                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
+                    $0.replacingOccurrences(of: "\nstatus: 429\n", with: "\nstatus: 503\n")
+                        .replacingOccurrences(of: "\n  status: 429\n", with: "\n  status: 503\n")
+                }
+            }),
             ("the title of one error (shown in every page's navigation)", {
                 try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
                     $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Edited ")
@@ -128,6 +144,7 @@ import Testing
         let rendered = Set(second.written)
         #expect(rendered.contains("errors/rate_limited/index.html") && rendered.contains("markdown/errors/rate_limited.md"))
         #expect(!rendered.contains("errors/invalid_json/index.html"))
+        #expect(!rendered.contains("index.html") && !rendered.contains("retries/index.html"), "the summary pages do not show causes")
         #expect(second.kept.count > first.fileCount / 2, "\(second.kept.count) of \(first.fileCount) kept")
         #expect(second.fileCount == first.fileCount)
         #expect(try space.inode(untouched) == inode, "an unchanged page is kept as the same file, not written again")
