@@ -43,8 +43,8 @@ public struct FolderOutput: SiteOutput {
     }
 
     public func previousContents(of path: String) -> Data? {
-        guard let url = try? Self.destination(of: path, in: folder) else { return nil }
-        return FileManager.default.contents(atPath: url.path)
+        guard (try? Self.check(path)) != nil else { return nil }
+        return FileManager.default.contents(atPath: folder.path + "/" + path)
     }
 
     /// The staging folder beside the output; refuses a folder errdocs did not create.
@@ -80,14 +80,7 @@ public struct FolderOutput: SiteOutput {
         let exists = stage.current != nil
         do {
             for path in kept {
-                let current = try Self.destination(of: path, in: folder)
-                let target = try stage.prepare(path)
-                if link(current.path, target.path) != 0 {
-                    guard let data = manager.contents(atPath: current.path) else {
-                        throw Refusal(description: "\(current.path): cannot be read to keep it")
-                    }
-                    try data.write(to: target)
-                }
+                try stage.keep(path, from: folder)
             }
             try stage.write(SiteFile(path: Self.markerName, contents: Data(Self.markerText.utf8)))
             if exists, errdocs_exchange_paths(staging.path, folder.path) == 0 {
@@ -129,13 +122,16 @@ public struct FolderOutput: SiteOutput {
             self.current = current
         }
 
-        /// The file's URL in the stage, its folder created.
-        func prepare(_ path: String) throws -> URL {
-            let target = try FolderOutput.destination(of: path, in: root)
-            let parent = target.deletingLastPathComponent().path
-            if !folders.withLock({ $0.contains(parent) }) {
-                try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
-                folders.withLock { _ = $0.insert(parent) }
+        /// The file's path in the stage, its folder created.
+        func prepare(_ path: String) throws -> String {
+            try FolderOutput.check(path)
+            let target = root.path + "/" + path
+            if let slash = path.lastIndex(of: "/") {
+                let parent = root.path + "/" + path[..<slash]
+                if !folders.withLock({ $0.contains(parent) }) {
+                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                    folders.withLock { _ = $0.insert(parent) }
+                }
             }
             return target
         }
@@ -143,17 +139,32 @@ public struct FolderOutput: SiteOutput {
         func write(_ file: SiteFile) throws {
             let target = try prepare(file.path)
             // Never write through a link to the current output's file.
-            unlink(target.path)
-            if let current, let old = try? FolderOutput.destination(of: file.path, in: current),
-               BuildRecordFile.FileStamp(path: old.path)?.size == file.contents.count,
-               FileManager.default.contents(atPath: old.path) == file.contents, link(old.path, target.path) == 0 {
-                return
+            unlink(target)
+            if let current {
+                let old = current.path + "/" + file.path
+                if BuildRecordFile.FileStamp(path: old)?.size == file.contents.count,
+                   FileManager.default.contents(atPath: old) == file.contents, link(old, target) == 0 {
+                    return
+                }
             }
-            try file.contents.write(to: target)
+            try file.contents.write(to: URL(fileURLWithPath: target, isDirectory: false))
+        }
+
+        /// A hard link to the current output's file at `path` (a copy where links fail).
+        func keep(_ path: String, from folder: URL) throws {
+            let target = try prepare(path)
+            let current = folder.path + "/" + path
+            if link(current, target) != 0 {
+                guard let data = FileManager.default.contents(atPath: current) else {
+                    throw Refusal(description: "\(current): cannot be read to keep it")
+                }
+                try data.write(to: URL(fileURLWithPath: target, isDirectory: false))
+            }
         }
 
         func contents(of path: String) -> Data? {
-            (try? FolderOutput.destination(of: path, in: root)).flatMap { FileManager.default.contents(atPath: $0.path) }
+            guard (try? FolderOutput.check(path)) != nil else { return nil }
+            return FileManager.default.contents(atPath: root.path + "/" + path)
         }
 
         func discard() {
@@ -176,12 +187,17 @@ public struct FolderOutput: SiteOutput {
 
     /// The file's URL inside `root`; paths that are absolute, empty or climb out are refused.
     static func destination(of path: String, in root: URL) throws -> URL {
+        try check(path)
+        return URL(fileURLWithPath: root.path + "/" + path, isDirectory: false)
+    }
+
+    /// Refuses paths that are absolute, empty or climb out of the folder.
+    static func check(_ path: String) throws {
         let parts = path.split(separator: "/", omittingEmptySubsequences: false)
         guard !path.hasPrefix("/"), !parts.isEmpty,
               parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") })
         else {
             throw Refusal(description: "refusing to write '\(path)': output paths must stay inside the output folder")
         }
-        return URL(fileURLWithPath: root.path + "/" + path, isDirectory: false)
     }
 }

@@ -46,7 +46,7 @@ enum AgentIndex {
         var text = Data()
         for (index, path) in pages.enumerated() {
             if index > 0 { text.append(contentsOf: "\n---\n\n".utf8) }
-            text.append(contentsOf: String(decoding: try contents(path), as: UTF8.self).trimmingCharacters(in: .newlines).utf8)
+            text.append(contentsOf: String(decoding: try contents(path), as: UTF8.self).trimmingNewlines().utf8)
             text.append(UInt8(ascii: "\n"))
         }
         return text

@@ -29,7 +29,7 @@ struct ErrorView: Sendable {
         var cell: String
 
         init(markdown: String, html: String) {
-            self.markdown = markdown.trimmingCharacters(in: .newlines)
+            self.markdown = markdown.trimmingNewlines()
             self.html = html
             self.cell = self.markdown.split(whereSeparator: \.isNewline).joined(separator: " ")
                 .replacingOccurrences(of: "|", with: "\\|")

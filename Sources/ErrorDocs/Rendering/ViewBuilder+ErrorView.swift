@@ -36,7 +36,7 @@ extension ViewBuilder {
                 id: "recovery-\(language)\(suffix)", language: language, languageLabel: Self.languageLabel(language),
                 title: snippet.title?.value ?? Self.languageLabel(language),
                 description: snippet.description.map { text($0.value, root: root) },
-                code: (snippet.code?.value ?? "").trimmingCharacters(in: .newlines), first: index == 0)
+                code: (snippet.code?.value ?? "").trimmingNewlines(), first: index == 0)
         }
         let headers = error.headers.map { header in
             ErrorView.HeaderDoc(name: header.name?.value ?? "", description: header.description.map { inlineText($0.value, root: root) })
