@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # make bench: release build, synthetic catalogs from generate-catalog, then medians of several
 # runs (hyperfine) and peak memory (GNU time) for each measured command: lint, a full build,
-# a rebuild with nothing changed, a rebuild after one error changed, and Hugo building the
-# same errors as Markdown pages (errdocs' own Markdown twins, with a minimal layout), with the
-# errdocs/Hugo ratio. Results are printed and written to bench/results.md with the machine.
+# a rebuild with nothing changed, a rebuild after one error's text changed, a rebuild after one
+# error's title changed (every page's navigation shows titles), and Hugo building the same
+# errors as Markdown pages (errdocs' own Markdown twins, with a minimal layout), with the
+# errdocs/Hugo ratio; then the issue's targets, each met or not. Results are printed and
+# written to bench/results.md with the machine.
 #
-#   BENCH_SIZES="1000 10000"   catalog sizes (errors); add 100000 for the large run
-#   BENCH_RUNS=5               runs per measurement
+#   BENCH_SIZES="1000 10000 100000"   catalog sizes (errors)
+#   BENCH_RUNS=5                      runs per measurement (catalogs under 100,000 errors)
+#   BENCH_LARGE_RUNS=3                runs per measurement from 100,000 errors (no warm-up)
 set -euo pipefail
 cd "$(dirname "$0")/.."
-sizes=${BENCH_SIZES:-"1000 10000"}
-runs=${BENCH_RUNS:-5}
+sizes=${BENCH_SIZES:-"1000 10000 100000"}
+small_runs=${BENCH_RUNS:-5}
+large_runs=${BENCH_LARGE_RUNS:-3}
 sudo=""; [ "$(id -u)" = 0 ] || sudo=sudo
 if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ] || ! command -v hugo >/dev/null; then
   echo "Installing hyperfine, time and hugo (Debian packages)"
@@ -27,7 +31,7 @@ results=bench/results.md
 {
   echo "# Benchmark results"
   echo
-  echo "Command: \`make bench\` (scripts/bench.sh), release build, median of $runs runs (hyperfine, 1 warm-up)."
+  echo "Command: \`make bench\` (scripts/bench.sh), release build; median of $small_runs runs (hyperfine, 1 warm-up), $large_runs runs without warm-up from 100,000 errors."
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB; $(swift --version 2>&1 | head -1)."
   echo
   echo "| errors | command | median | min | max | peak memory |"
@@ -37,16 +41,19 @@ results=bench/results.md
 measure() {  # measure SIZE LABEL COMMAND [PREPARE]: COMMAND and PREPARE are shell strings;
              # PREPARE runs before each run, untimed (hyperfine --prepare)
   local size=$1 label=$2 command=$3 prepare=${4:-}
-  local json="$work/hyperfine.json"
-  hyperfine --style none --warmup 1 --runs "$runs" ${prepare:+--prepare "$prepare"} --export-json "$json" "$command" >/dev/null
+  local json="$work/hyperfine.json" warmup=1
+  [ "$runs" -gt 0 ] && [ "$size" -lt 100000 ] || warmup=0
+  hyperfine --style none --warmup "$warmup" --runs "$runs" ${prepare:+--prepare "$prepare"} --export-json "$json" "$command" >/dev/null
   local rss
   [ -z "$prepare" ] || bash -c "$prepare"
   rss=$( /usr/bin/time -f %M bash -c "$command" 2>&1 >/dev/null | tail -1 )
-  python3 - "$json" "$size" "$label" "$rss" >> "$results" <<'PY'
+  python3 - "$json" "$size" "$label" "$rss" "$figures" >> "$results" <<'PY'
 import json, sys
 data = json.load(open(sys.argv[1]))["results"][0]
 size, label, rss = sys.argv[2], sys.argv[3], int(sys.argv[4])
 print(f"| {int(size):,} | {label} | {data['median']:.3f} s | {data['min']:.3f} s | {data['max']:.3f} s | {rss / 1024:.0f} MB |")
+with open(sys.argv[5], "a") as figures:
+    figures.write(json.dumps({"size": int(size), "label": label, "median": data["median"], "rss_mb": rss / 1024}) + "\n")
 PY
   tail -1 "$results"
 }
@@ -77,14 +84,25 @@ TOML
 HTML
   echo '{{ define "main" }}<article>{{ .Content }}</article>{{ end }}' > "$target/layouts/_default/single.html"
   echo '{{ define "main" }}<ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul>{{ end }}' > "$target/layouts/_default/list.html"
-  for page in "$site"/markdown/errors/*.md; do
-    local code
-    code=$(basename "$page" .md)
-    { printf -- '---\ntitle: "%s"\n---\n' "$code"; tail -n +2 "$page"; } > "$target/content/errors/$code.md"
-  done
+  python3 - "$site/markdown/errors" "$target/content/errors" <<'PY'
+import os, sys
+source, target = sys.argv[1], sys.argv[2]
+for name in sorted(os.listdir(source)):
+    if not name.endswith(".md"):
+        continue
+    code = name[:-3]
+    with open(os.path.join(source, name), encoding="utf-8") as page:
+        lines = page.read().split("\n", 1)
+    with open(os.path.join(target, name), "w", encoding="utf-8") as out:
+        out.write(f'---\ntitle: "{code}"\n---\n' + (lines[1] if len(lines) > 1 else ""))
+PY
 }
 
+figures="$work/figures.jsonl"
+rm -f "$figures"
 for size in $sizes; do
+  runs=$small_runs
+  [ "$size" -lt 100000 ] || runs=$large_runs
   catalog="$work/catalog-$size"
   if [ ! -f "$catalog/.complete" ]; then
     rm -rf "$catalog"
@@ -93,19 +111,59 @@ for size in $sizes; do
   fi
   measure "$size" "lint" "'$bin/errdocs' lint --quiet '$catalog'"
   site="$work/site-$size"
-  measure "$size" "build (full)" "'$bin/errdocs' build '$catalog' --output '$site'" "rm -rf '$site'"
+  measure "$size" "build (full)" "'$bin/errdocs' build '$catalog' --output '$site'" \
+    "rm -rf '$site' '$work/.site-$size.errdocs-cache'"
   errdocs_build=$(median)
   measure "$size" "build (nothing changed)" "'$bin/errdocs' build '$catalog' --output '$site'"
   edited=$(find "$catalog/errors" -name '*.yaml' | sort | sed -n 1p)
   cp "$edited" "$work/edited.yaml"
-  measure "$size" "build (one error changed)" "'$bin/errdocs' build '$catalog' --output '$site'" \
+  # A new sentence in the error's 'meaning' text: its own two pages change, nothing else does.
+  measure "$size" "build (one error's text changed)" "'$bin/errdocs' build '$catalog' --output '$site'" \
+    "sed -i -E \"s/^(  This is error [^E]*)( Edited [0-9]+[.])?\\\$/\\1 Edited \$(date +%s%N)./\" '$edited'"
+  # A new title: shown in navigation and tables, so every page is rendered again.
+  measure "$size" "build (one error's title changed)" "'$bin/errdocs' build '$catalog' --output '$site'" \
     "sed -i \"s/^title: .*/title: Edited \$(date +%s%N)/\" '$edited'"
   cp "$work/edited.yaml" "$edited"
+  "$bin/errdocs" build "$catalog" --output "$site" >/dev/null
   hugo_site "$site" "$work/hugo-$size"
   measure "$size" "hugo (same errors)" "hugo --quiet -s '$work/hugo-$size'" "rm -rf '$work/hugo-$size/public'"
   hugo_build=$(median)
   python3 -c "import sys; print(f'| {int(sys.argv[1]):,} | errdocs/Hugo, full build | {float(sys.argv[2]) / float(sys.argv[3]):.2f}× | | | |')" \
     "$size" "$errdocs_build" "$hugo_build" | tee -a "$results"
 done
+
+# The issue's targets (issue 6), from the figures above.
+python3 - "$figures" >> "$results" <<'PY'
+import json, sys
+figures = {}
+for line in open(sys.argv[1]):
+    row = json.loads(line)
+    figures[(row["size"], row["label"])] = row
+def get(size, label, key="median"):
+    row = figures.get((size, label))
+    return row[key] if row else None
+targets = []
+def target(name, value, limit, shown):
+    if value is None:
+        targets.append(f"| {name} | not measured (size not in BENCH_SIZES) | |")
+    else:
+        targets.append(f"| {name} | {shown} | {'met' if value <= limit else 'not met'} |")
+full, hugo = get(10000, "build (full)"), get(10000, "hugo (same errors)")
+ratio = full / hugo if full and hugo else None
+target("10,000: full build ≤ 0.1 × Hugo", ratio, 0.1, f"{ratio:.2f} × Hugo" if ratio else "")
+for label in ["build (nothing changed)", "build (one error's text changed)"]:
+    value = get(10000, label)
+    target(f"10,000: {label} < 0.3 s", value, 0.3, f"{value:.3f} s" if value else "")
+memory = max((row["rss_mb"] for (size, _), row in figures.items() if size == 10000 and not row["label"].startswith("hugo")), default=None)
+target("10,000: peak memory < 200 MB", memory, 200, f"{memory:.0f} MB" if memory else "")
+large = get(100000, "build (full)")
+scale = large / full if large and full else None
+target("100,000: full build ≤ 12 × the 10,000 time", scale, 12, f"{scale:.1f} ×" if scale else "")
+memory = max((row["rss_mb"] for (size, _), row in figures.items() if size == 100000 and not row["label"].startswith("hugo")), default=None)
+target("100,000: peak memory < 1 GB", memory, 1024, f"{memory:.0f} MB" if memory else "")
+print("\n## Targets\n\n| target | measured | |\n|---|---|---|")
+print("\n".join(targets))
+PY
+sed -n '/^## Targets/,$p' "$results"
 echo
 echo "Written to $results"

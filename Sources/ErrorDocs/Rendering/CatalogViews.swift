@@ -1,5 +1,5 @@
 /// One row of an error table: the index, family pages and the status playbook.
-struct ErrorRow: Sendable {
+struct ErrorRow: Sendable, Encodable {
     var code: String
     var title: String
     var summary: String
@@ -14,7 +14,7 @@ struct ErrorRow: Sendable {
     var deprecated: Bool
 }
 
-struct FamilySection: Sendable {
+struct FamilySection: Sendable, Encodable {
     var id: String
     var title: String
     var summary: String
@@ -23,8 +23,8 @@ struct FamilySection: Sendable {
     var count: Int
 }
 
-struct IndexView: Sendable {
-    struct Envelope: Sendable {
+struct IndexView: Sendable, Encodable {
+    struct Envelope: Sendable, Encodable {
         var name: String
         var title: String
         var contentType: String
@@ -33,7 +33,7 @@ struct IndexView: Sendable {
     }
 
     /// An option of the search's status filter.
-    struct StatusClass: Sendable {
+    struct StatusClass: Sendable, Encodable {
         var value: String
         var label: String
     }
@@ -47,7 +47,7 @@ struct IndexView: Sendable {
     var envelopes: [Envelope]
 }
 
-struct FamilyView: Sendable {
+struct FamilyView: Sendable, Encodable {
     var page: PageView
     var id: String
     var title: String
@@ -60,8 +60,8 @@ struct FamilyView: Sendable {
     var errors: [ErrorRow]
 }
 
-struct StatusPlaybookView: Sendable {
-    struct Row: Sendable {
+struct StatusPlaybookView: Sendable, Encodable {
+    struct Row: Sendable, Encodable {
         var status: Int
         var statusText: String
         var familyTitle: String
@@ -75,8 +75,8 @@ struct StatusPlaybookView: Sendable {
     var rows: [Row]
 }
 
-struct RetryTableView: Sendable {
-    struct Row: Sendable {
+struct RetryTableView: Sendable, Encodable {
+    struct Row: Sendable, Encodable {
         /// `400, 401, 403` or `421 4.7.0`.
         var statuses: String
         var answer: String
@@ -85,7 +85,7 @@ struct RetryTableView: Sendable {
     }
 
     /// One table: HTTP responses, SMTP replies or events.
-    struct Section: Sendable {
+    struct Section: Sendable, Encodable {
         var id: String
         var title: String
         /// Heading of the first column: Status, Reply or Event.
@@ -98,7 +98,7 @@ struct RetryTableView: Sendable {
 }
 
 /// The tombstone page of a removed error, at the URL its page had.
-struct RemovedView: Sendable {
+struct RemovedView: Sendable, Encodable {
     var page: PageView
     var code: String
     var title: String
@@ -108,11 +108,11 @@ struct RemovedView: Sendable {
     var docURL: String
 }
 
-struct NotFoundView: Sendable {
+struct NotFoundView: Sendable, Encodable {
     var page: PageView
 }
 
-struct GuideView: Sendable {
+struct GuideView: Sendable, Encodable {
     var page: PageView
     var title: String
     var body: ErrorView.Text

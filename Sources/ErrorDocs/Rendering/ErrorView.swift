@@ -3,14 +3,14 @@ import Foundation
 /// Everything an error page shows. Fields ending in `HTML` hold cmark's (safe) output and are
 /// the only ones a template may insert unescaped (`{{{…}}}`); the Markdown twins use the
 /// source fields next to them.
-struct ErrorView: Sendable {
-    struct FamilyLink: Sendable {
+struct ErrorView: Sendable, Encodable {
+    struct FamilyLink: Sendable, Encodable {
         var id: String
         var title: String
         var link: String
     }
 
-    struct Retry: Sendable {
+    struct Retry: Sendable, Encodable {
         var policy: String
         var label: String
         var answer: String
@@ -22,7 +22,7 @@ struct ErrorView: Sendable {
         var jitter: Bool
     }
 
-    struct Text: Sendable {
+    struct Text: Sendable, Encodable {
         var markdown: String
         var html: String
         /// The Markdown on one line with `|` escaped, for a Markdown table cell.
@@ -36,7 +36,7 @@ struct ErrorView: Sendable {
         }
     }
 
-    struct Example: Sendable {
+    struct Example: Sendable, Encodable {
         var status: Int
         var statusText: String
         var envelopeTitle: String
@@ -45,17 +45,17 @@ struct ErrorView: Sendable {
         var body: String
     }
 
-    struct Header: Sendable {
+    struct Header: Sendable, Encodable {
         var name: String
         var value: String
     }
 
-    struct HeaderDoc: Sendable {
+    struct HeaderDoc: Sendable, Encodable {
         var name: String
         var description: Text?
     }
 
-    struct Recovery: Sendable {
+    struct Recovery: Sendable, Encodable {
         var id: String
         var language: String
         var languageLabel: String
@@ -65,14 +65,14 @@ struct ErrorView: Sendable {
         var first: Bool
     }
 
-    struct Related: Sendable {
+    struct Related: Sendable, Encodable {
         var code: String
         var title: String
         var summary: String
         var link: String
     }
 
-    struct Deprecation: Sendable {
+    struct Deprecation: Sendable, Encodable {
         var since: String?
         var note: Text?
         var replacement: Related?

@@ -1,8 +1,8 @@
 /// What every page's layout needs: names, the way back to the root, and the sidebar.
-struct PageView: Sendable {
+struct PageView: Sendable, Encodable {
     /// A family in the sidebar; only the current page's family lists its errors, so pages
     /// stay small in catalogs of thousands of errors.
-    struct NavFamily: Sendable {
+    struct NavFamily: Sendable, Encodable {
         var title: String
         var link: String
         var count: Int
@@ -17,14 +17,14 @@ struct PageView: Sendable {
     /// stay the same size however large the catalog grows.
     static let sidebarWindow = 10
 
-    struct NavError: Sendable {
+    struct NavError: Sendable, Encodable {
         var code: String
         var title: String
         var link: String
         var current: Bool
     }
 
-    struct NavGuide: Sendable {
+    struct NavGuide: Sendable, Encodable {
         var title: String
         var link: String
     }

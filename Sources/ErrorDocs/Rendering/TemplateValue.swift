@@ -1,22 +1,29 @@
 import Foundation
 import Mustache
 
-/// Wraps a view model so that every name a template looks up is recorded, and names that no
-/// view model has can be reported. swift-mustache renders an unknown name as nothing, which
-/// would ship blank sections silently after a typo in a template.
+/// A view model as templates see it: its stored properties by name, nested structs as
+/// `TemplateValue`s and arrays element by element, with every name a template looks up
+/// recorded, so that names no view model has can be reported. swift-mustache renders an
+/// unknown name as nothing, which would ship blank sections silently after a typo in a template.
+///
+/// Views are turned into fields once, through their `Encodable` conformance (much faster than
+/// reflecting them with `Mirror`). A name whose value is nil (an absent optional) is still a
+/// known name.
 struct TemplateValue: MustacheParent {
-    /// The view's stored properties by name, already wrapped: each value is reflected once,
-    /// when it is wrapped, rather than at every lookup (Mirror is slow).
-    /// A name whose value is nil (an absent optional) is still a known name.
     let fields: [String: Any?]
     let log: TemplateLookupLog
 
-    init(_ value: Any, log: TemplateLookupLog) {
-        var fields: [String: Any?] = [:]
-        for child in Mirror(reflecting: value).children {
-            guard let label = child.label else { continue }
-            fields[label] = .some(Self.wrap(child.value, log: log))
+    init(_ view: some Encodable, log: TemplateLookupLog) {
+        let encoder = TemplateEncoder(log: log)
+        do {
+            try view.encode(to: encoder)
+        } catch {
+            preconditionFailure("view models encode without errors: \(error)")
         }
+        self.init(fields: encoder.slot.fields ?? [:], log: log)
+    }
+
+    init(fields: [String: Any?], log: TemplateLookupLog) {
         self.fields = fields
         self.log = log
     }
@@ -29,28 +36,138 @@ struct TemplateValue: MustacheParent {
         log.found(name)
         return value ?? nil
     }
+}
 
-    /// Structs become `TemplateValue`s (so lookups inside them are recorded too), arrays are
-    /// wrapped element by element, optionals are unwrapped, and text, numbers and booleans pass
-    /// through as they are.
-    static func wrap(_ value: Any, log: TemplateLookupLog) -> Any? {
+/// Where one encoded value goes: text, numbers and booleans as they are, structs as fields,
+/// arrays as lists.
+private final class Slot {
+    var value: Any?
+    var fields: [String: Any?]? { (value as? KeyedFields)?.fields }
+
+    /// The value for templates.
+    func resolved(_ log: TemplateLookupLog) -> Any? {
         switch value {
-        case is String, is Int, is Bool, is Double:
-            return value
-        default:
-            break
+        case let keyed as KeyedFields: return TemplateValue(fields: keyed.fields, log: log)
+        case let list as ListItems: return list.items.compactMap { $0.resolved(log) }
+        default: return value
         }
-        let mirror = Mirror(reflecting: value)
-        switch mirror.displayStyle {
-        case .optional:
-            return mirror.children.first.flatMap { wrap($0.value, log: log) }
-        case .struct, .class:
-            return TemplateValue(value, log: log)
-        case .collection:
-            return mirror.children.compactMap { wrap($0.value, log: log) }
+    }
+}
+
+private final class KeyedFields { var fields: [String: Any?] = [:] }
+private final class ListItems { var items: [Slot] = [] }
+
+private struct TemplateEncoder: Encoder {
+    let log: TemplateLookupLog
+    let slot = Slot()
+    var codingPath: [any CodingKey] { [] }
+    var userInfo: [CodingUserInfoKey: Any] { [:] }
+
+    func container<Key: CodingKey>(keyedBy type: Key.Type) -> KeyedEncodingContainer<Key> {
+        let fields = slot.value as? KeyedFields ?? KeyedFields()
+        slot.value = fields
+        return KeyedEncodingContainer(Keyed<Key>(fields: fields, log: log))
+    }
+
+    func unkeyedContainer() -> any UnkeyedEncodingContainer {
+        let list = ListItems()
+        slot.value = list
+        return Unkeyed(list: list, log: log)
+    }
+
+    func singleValueContainer() -> any SingleValueEncodingContainer { Single(slot: slot, log: log) }
+
+    /// Text, numbers and booleans stay as they are; anything else is encoded into a new slot.
+    static func value(of value: some Encodable, log: TemplateLookupLog) throws -> Any? {
+        switch value {
+        case let text as String: return text
+        case let number as Int: return number
+        case let flag as Bool: return flag
+        case let number as Double: return number
         default:
-            return value
+            let encoder = TemplateEncoder(log: log)
+            try value.encode(to: encoder)
+            return encoder.slot.resolved(log)
         }
+    }
+
+    struct Keyed<Key: CodingKey>: KeyedEncodingContainerProtocol {
+        let fields: KeyedFields
+        let log: TemplateLookupLog
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil(forKey key: Key) throws { fields.fields[key.stringValue] = .some(nil) }
+        mutating func encode<T: Encodable>(_ value: T, forKey key: Key) throws {
+            fields.fields[key.stringValue] = .some(try TemplateEncoder.value(of: value, log: log))
+        }
+        mutating func encodeIfPresent<T: Encodable>(_ value: T?, forKey key: Key) throws {
+            fields.fields[key.stringValue] = .some(try value.flatMap { try TemplateEncoder.value(of: $0, log: log) })
+        }
+        mutating func encodeIfPresent(_ value: String?, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+        mutating func encodeIfPresent(_ value: Int?, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+        mutating func encodeIfPresent(_ value: Bool?, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+        mutating func encodeIfPresent(_ value: Double?, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+        mutating func encode(_ value: String, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+        mutating func encode(_ value: Int, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+        mutating func encode(_ value: Bool, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+        mutating func encode(_ value: Double, forKey key: Key) throws { fields.fields[key.stringValue] = .some(value) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type, forKey key: Key) -> KeyedEncodingContainer<NestedKey> {
+            let nested = KeyedFields()
+            fields.fields[key.stringValue] = .some(nested)
+            return KeyedEncodingContainer(Keyed<NestedKey>(fields: nested, log: log))
+        }
+        mutating func nestedUnkeyedContainer(forKey key: Key) -> any UnkeyedEncodingContainer {
+            let list = ListItems()
+            fields.fields[key.stringValue] = .some(list)
+            return Unkeyed(list: list, log: log)
+        }
+        mutating func superEncoder() -> any Encoder { TemplateEncoder(log: log) }
+        mutating func superEncoder(forKey key: Key) -> any Encoder { TemplateEncoder(log: log) }
+    }
+
+    struct Unkeyed: UnkeyedEncodingContainer {
+        let list: ListItems
+        let log: TemplateLookupLog
+        var codingPath: [any CodingKey] { [] }
+        var count: Int { list.items.count }
+
+        private func append(_ value: Any?) {
+            let slot = Slot()
+            slot.value = value
+            list.items.append(slot)
+        }
+        mutating func encodeNil() throws { append(nil) }
+        mutating func encode<T: Encodable>(_ value: T) throws { append(try TemplateEncoder.value(of: value, log: log)) }
+        mutating func encode(_ value: String) throws { append(value) }
+        mutating func encode(_ value: Int) throws { append(value) }
+        mutating func encode(_ value: Bool) throws { append(value) }
+        mutating func encode(_ value: Double) throws { append(value) }
+
+        mutating func nestedContainer<NestedKey: CodingKey>(keyedBy keyType: NestedKey.Type) -> KeyedEncodingContainer<NestedKey> {
+            let nested = KeyedFields()
+            append(nested)
+            return KeyedEncodingContainer(Keyed<NestedKey>(fields: nested, log: log))
+        }
+        mutating func nestedUnkeyedContainer() -> any UnkeyedEncodingContainer {
+            let nested = ListItems()
+            append(nested)
+            return Unkeyed(list: nested, log: log)
+        }
+        mutating func superEncoder() -> any Encoder { TemplateEncoder(log: log) }
+    }
+
+    struct Single: SingleValueEncodingContainer {
+        let slot: Slot
+        let log: TemplateLookupLog
+        var codingPath: [any CodingKey] { [] }
+
+        mutating func encodeNil() throws { slot.value = nil }
+        mutating func encode<T: Encodable>(_ value: T) throws { slot.value = try TemplateEncoder.value(of: value, log: log) }
+        mutating func encode(_ value: String) throws { slot.value = value }
+        mutating func encode(_ value: Int) throws { slot.value = value }
+        mutating func encode(_ value: Bool) throws { slot.value = value }
+        mutating func encode(_ value: Double) throws { slot.value = value }
     }
 }
 

@@ -47,7 +47,7 @@ public struct Theme: Sendable {
     }
 
     /// Renders `view` with the most specific template that exists among `names`.
-    func render(_ view: Any, _ names: String...) -> String {
+    func render(_ view: some Encodable, _ names: String...) -> String {
         for name in names where library.getTemplate(named: name) != nil {
             return library.render(TemplateValue(view, log: lookups), withTemplate: name) ?? ""
         }
