@@ -129,7 +129,7 @@ public struct FolderOutput: SiteOutput {
             if let slash = path.lastIndex(of: "/") {
                 let parent = root.path + "/" + path[..<slash]
                 if !folders.withLock({ $0.contains(parent) }) {
-                    try FileManager.default.createDirectory(atPath: parent, withIntermediateDirectories: true)
+                    try Self.makeFolder(parent)
                     folders.withLock { _ = $0.insert(parent) }
                 }
             }
@@ -148,6 +148,19 @@ public struct FolderOutput: SiteOutput {
                 }
             }
             try file.contents.write(to: URL(fileURLWithPath: target, isDirectory: false))
+        }
+
+        /// `mkdir -p` with plain system calls: Foundation's `createDirectory` looks at every
+        /// component first, which dominates keeping thousands of pages in their own folders.
+        static func makeFolder(_ path: String) throws {
+            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
+            guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
+                throw Refusal(description: "\(path): cannot create the folder (\(String(cString: strerror(errno))))")
+            }
+            try makeFolder(String(path[..<slash]))
+            if mkdir(path, 0o755) != 0 && errno != EEXIST {
+                throw Refusal(description: "\(path): cannot create the folder (\(String(cString: strerror(errno))))")
+            }
         }
 
         /// A hard link to the current output's file at `path` (a copy where links fail).
