@@ -131,7 +131,12 @@ public struct CatalogLoader: Sendable {
 extension NodeReader {
     /// The errors of one file: a single definition, or an `errors:` list.
     mutating func errorDefinitions(in node: Node?) -> [ErrorDefinition] {
-        guard let node else {
+        // A file with only `---` (or an explicit null) is as empty as a file with nothing.
+        var isNull = false
+        if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {
+            isNull = true
+        }
+        guard let node, !isNull else {
             diagnostics.append(Diagnostic(
                 "empty-file", .warning, at: SourceLocation(file: file, line: 1, column: 1),
                 "file defines no error; write one error (a mapping with 'code') or a list under 'errors:'"))

@@ -35,9 +35,12 @@ enum YAMLDocument {
         case let .duplicatedKeysInMapping(duplicates, context):
             // YAMLTokenCheck reports these first; this is a fallback for keys it cannot see
             // (for example keys that are not plain scalars).
+            // Yams names keys it cannot show as text (lists, mappings) "<uncovertable>".
+            let shown = duplicates.filter { $0 != "<uncovertable>" }.sorted()
+            let others = duplicates.count > shown.count ? ["keys that are not text (a list or mapping used as a key)"] : []
             return Diagnostic(
                 "duplicate-key", .error, at: at(context.mark),
-                "mapping has duplicate keys: \(duplicates.sorted().joined(separator: ", "))")
+                "mapping has duplicate keys: \((shown + others).joined(separator: ", "))")
         default:
             return Diagnostic(
                 "yaml-syntax", .error, at: SourceLocation(file: source.path, line: 1, column: 1),

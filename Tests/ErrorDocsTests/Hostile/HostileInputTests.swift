@@ -40,6 +40,20 @@ import Testing
         #expect(found.allSatisfy { $0.location.file == "errors/x.yaml" })
     }
 
+    @Test func duplicateKeysThatAreNotTextAreNamedPlainly() throws {
+        let found = try lint(["errors/x.yaml": TemporaryCatalog.error() + "\n? [a]\n: 1\n? [a]\n: 2\n"]).with(rule: "duplicate-key")
+        #expect(found.count == 1)
+        #expect(found.first?.message.contains("keys that are not text") == true, "\(found)")
+        #expect(found.first?.message.contains("uncovertable") == false)
+    }
+
+    @Test(arguments: ["", "---\n", "--- ~\n", "null\n"])
+    func aFileWithNothingButADocumentMarkerIsAnEmptyFile(text: String) throws {
+        let found = try lint(["errors/x.yaml": TemporaryCatalog.error(), "errors/empty.yaml": text])
+        #expect(found.positions == ["errors/empty.yaml:1:1 [empty-file]"], "\(text.debugDescription)")
+        #expect(!found.hasErrors)
+    }
+
     @Test(arguments: ["99999999999999999999999999", "-1", "4.5e300", "0x190"])
     func hugeOrOddNumbersWhereAStatusBelongsAreReported(status: String) throws {
         let text = TemporaryCatalog.error(replacing: "status: 400\nfamily", with: "status: \(status)\nfamily")
