@@ -55,7 +55,7 @@ struct SiteRenderer {
             }
         }
         let html = ViewBuilder(catalog: catalog, style: .html)
-        let markdown = ViewBuilder(catalog: catalog, style: .markdown)
+        let markdown = ViewBuilder(catalog: catalog, style: .markdown, index: html.index)
         let everything = self.keys.everything, summary = self.keys.summaryPages
         // Markdown twins live under markdown/ and use the templates of the same names there.
         for (views, prefix) in [(html, ""), (markdown, "markdown/")] {

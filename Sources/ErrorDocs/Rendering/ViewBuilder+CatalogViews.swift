@@ -117,7 +117,7 @@ extension ViewBuilder {
             page: page(path: path, title: "\(title) (removed)", description: "\(code) was removed\(removed.since.map { " in version \($0.value)" } ?? "").",
                        source: catalog.files.first),
             code: code, title: title, since: removed.since?.value, reason: text(removed.reason?.value ?? "", root: root),
-            replacement: removed.replacedBy.flatMap { errorsByCode[$0.value] }.map { relatedLink($0, root: root) },
+            replacement: removed.replacedBy.flatMap { definition(ofCode: $0.value) }.map { relatedLink($0, root: root) },
             docURL: settings.docURL(for: code) ?? "")
     }
 

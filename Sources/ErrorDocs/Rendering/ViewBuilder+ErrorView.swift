@@ -21,11 +21,11 @@ extension ViewBuilder {
         case .event: surfaceLabel = "Event \(error.event?.value ?? "")"
         }
 
-        let related = error.related.compactMap { reference in errorsByCode[reference.value] }.map { relatedLink($0, root: root) }
+        let related = error.related.compactMap { reference in definition(ofCode: reference.value) }.map { relatedLink($0, root: root) }
         let deprecation = error.deprecated.map { deprecated in
             ErrorView.Deprecation(
                 since: deprecated.since?.value, note: deprecated.note.map { text($0.value, root: root) },
-                replacement: deprecated.replacedBy.flatMap { errorsByCode[$0.value] }.map { relatedLink($0, root: root) })
+                replacement: deprecated.replacedBy.flatMap { definition(ofCode: $0.value) }.map { relatedLink($0, root: root) })
         }
         var seenLanguages: [String: Int] = [:]
         let recovery = orderedRecovery(error).enumerated().map { index, snippet in

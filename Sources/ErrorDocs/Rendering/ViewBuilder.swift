@@ -3,21 +3,54 @@ import Foundation
 
 /// Turns a lint-clean catalog into view models, for one output style (HTML or Markdown).
 struct ViewBuilder: Sendable {
+    /// The catalog's errors arranged for pages: built once per site and shared by both styles,
+    /// since a large catalog's errors are worth copying as few times as possible.
+    struct ErrorIndex: Sendable {
+        /// Sorted by code.
+        let errors: [ErrorDefinition]
+        /// `errors` of each family, by family id.
+        let byFamily: [String: [ErrorDefinition]]
+        /// Position in `errors` by code (the first definition wins), for related errors and
+        /// replacements.
+        let byCode: [String: Int]
+        /// Position in its family's list by code, for the sidebar's window around a page.
+        let positionInFamily: [String: Int]
+
+        init(_ catalog: Catalog) {
+            errors = catalog.errors.sorted(byKey: { $0.code?.value ?? "" })
+            byFamily = Dictionary(grouping: errors) { $0.family?.value ?? "" }
+            var byCode: [String: Int] = [:], positionInFamily: [String: Int] = [:]
+            for (position, error) in errors.enumerated() {
+                guard let code = error.code?.value, byCode[code] == nil else { continue }
+                byCode[code] = position
+            }
+            for members in byFamily.values {
+                for (position, error) in members.enumerated() {
+                    guard let code = error.code?.value, positionInFamily[code] == nil else { continue }
+                    positionInFamily[code] = position
+                }
+            }
+            self.byCode = byCode
+            self.positionInFamily = positionInFamily
+        }
+    }
+
     let catalog: Catalog
     let paths: SitePaths
-    /// Errors sorted by code; families and guides in the author's order.
-    let errors: [ErrorDefinition]
-    /// `errors` of each family, by family id.
-    let errorsByFamily: [String: [ErrorDefinition]]
-    /// Errors by code, for related errors and replacements (the first definition wins).
-    let errorsByCode: [String: ErrorDefinition]
+    let index: ErrorIndex
 
-    init(catalog: Catalog, style: SitePaths.Style) {
+    init(catalog: Catalog, style: SitePaths.Style, index: ErrorIndex? = nil) {
         self.catalog = catalog
         self.paths = SitePaths(style: style)
-        self.errors = catalog.errors.sorted(byKey: { $0.code?.value ?? "" })
-        self.errorsByFamily = Dictionary(grouping: errors) { $0.family?.value ?? "" }
-        self.errorsByCode = Dictionary(catalog.errors.compactMap { error in error.code.map { ($0.value, error) } }) { first, _ in first }
+        self.index = index ?? ErrorIndex(catalog)
+    }
+
+    /// Errors sorted by code; families and guides in the author's order.
+    var errors: [ErrorDefinition] { index.errors }
+
+    /// The error defined with `code` (the first, if several are).
+    func definition(ofCode code: String) -> ErrorDefinition? {
+        index.byCode[code].map { index.errors[$0] }
     }
 
     var settings: CatalogSettings { catalog.settings }
@@ -74,7 +107,7 @@ struct ViewBuilder: Sendable {
             let current = family.id.value == currentFamily
             var shown = current ? members[...] : []
             if members.count > 2 * PageView.sidebarWindow + 1 {
-                let position = members.firstIndex { $0.code?.value == currentCode } ?? 0
+                let position = currentCode.flatMap { index.positionInFamily[$0] } ?? 0
                 let start = max(0, min(position - PageView.sidebarWindow, members.count - 2 * PageView.sidebarWindow - 1))
                 shown = shown.isEmpty ? [] : members[start..<(start + 2 * PageView.sidebarWindow + 1)]
             }
@@ -104,7 +137,7 @@ struct ViewBuilder: Sendable {
     }
 
     func errors(in family: Family) -> [ErrorDefinition] {
-        errorsByFamily[family.id.value] ?? []
+        index.byFamily[family.id.value] ?? []
     }
 
     func retry(_ policy: RetryPolicy?) -> ErrorView.Retry {
