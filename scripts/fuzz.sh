@@ -30,11 +30,12 @@ swift build --scratch-path "$scratch" -c release --product errdocs-fuzz \
   -Xswiftc -DERRDOCS_LIBFUZZER -Xswiftc -use-ld=lld
 binary="$scratch/release/errdocs-fuzz"
 
-mkdir -p "$corpus" "$artifacts" .build/fuzz-tmp
+# The fuzzer's temporary catalog folders go here, one folder per run (so a short run beside a
+# long one cannot remove the long one's catalog), removed afterwards even after a crash.
+export TMPDIR=$PWD/.build/fuzz-tmp-$$
+mkdir -p "$corpus" "$artifacts" "$TMPDIR"
 cp -p Fuzz/corpus/* "$corpus"/
-# The fuzzer's temporary catalog folders go here, and are removed afterwards even after a crash.
-export TMPDIR=$PWD/.build/fuzz-tmp
-trap 'rm -rf .build/fuzz-tmp' EXIT
+trap 'rm -rf "$TMPDIR"' EXIT
 # Leak checking is off: Swift's runtime keeps metadata caches and other one-time allocations
 # alive on purpose, which LeakSanitizer reports as leaks.
 export ASAN_OPTIONS=${ASAN_OPTIONS:-detect_leaks=0:abort_on_error=1:symbolize=1}
