@@ -13,7 +13,9 @@ enum TemplateCheck {
                   let nameRange = Range(match.range(at: 3), in: text), let tripleRange = Range(match.range(at: 1), in: text)
             else { continue }
             let sigil = text[sigilRange], name = String(text[nameRange])
-            let location = position(of: whole.lowerBound, in: text, file: file)
+            // Only computed for a problem: counting lines up to every tag made loading a theme
+            // quadratic in the template's length.
+            var location: SourceLocation { position(of: whole.lowerBound, in: text, file: file) }
             if sigil == ">" || sigil == "<" {
                 if !templates.contains(name + ".mustache") {
                     diagnostics.append(Diagnostic(
