@@ -113,25 +113,16 @@ public struct PreviewServer: Sendable {
     }
 }
 
-/// Modification time and size of every file below some folders; two differ when a file was
+/// Size, modification time and inode of every file below some folders; two differ when a file was
 /// added, removed or written. Names starting with a dot (editor swap files, .DS_Store) are
 /// left out.
 struct FolderFingerprint: Equatable {
-    struct Entry: Equatable {
-        var seconds: Int
-        var nanoseconds: Int
-        var size: Int
-    }
-
-    private(set) var entries: [String: Entry] = [:]
+    private(set) var entries: [String: FileStamp] = [:]
 
     init(folders: [String]) {
         for folder in folders {
             for file in FileTree.regularFiles(under: folder) ?? [] {
-                let path = folder + "/" + file
-                var info = stat()
-                guard stat(path, &info) == 0 else { continue }
-                entries[path] = Entry(seconds: Int(info.st_mtim.tv_sec), nanoseconds: Int(info.st_mtim.tv_nsec), size: Int(info.st_size))
+                entries[folder + "/" + file] = FileStamp(path: folder + "/" + file)
             }
         }
     }

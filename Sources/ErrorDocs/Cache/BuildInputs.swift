@@ -39,7 +39,7 @@ struct BuildInputs: Sendable {
     /// The running executable's size and time: a rebuilt tool never reuses an old page.
     static let tool: String = {
         let path = Bundle.main.executablePath ?? CommandLine.arguments[0]
-        guard let stamp = BuildRecordFile.FileStamp(path: path) else { return "unknown \(UUID())" }
+        guard let stamp = FileStamp(path: path) else { return "unknown \(UUID())" }
         return "\(path) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode)"
     }()
 }
@@ -68,7 +68,7 @@ struct PageKeys: Sendable {
         }
         for error in catalog.errors {
             for part in [error.code?.value, error.title?.value, error.summary?.value, error.family?.value] {
-                shared.add(part.map { "+" + $0 } ?? "-")
+                shared.add(part)
             }
             shared.add(error.location.file)
         }
@@ -84,7 +84,7 @@ struct PageKeys: Sendable {
                 retry?.jitter.map { String($0.value) }, error.quickFix.first?.value,
                 error.deprecated.map { _ in "deprecated" },
             ]
-            for part in parts { summary.add(part.map { "+" + $0 } ?? "-") }
+            for part in parts { summary.add(part) }
         }
         self.shared = shared.hex
         self.summaryPages = summary.hex

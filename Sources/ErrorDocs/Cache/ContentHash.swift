@@ -18,6 +18,11 @@ struct ContentHash {
         add(Data(text.utf8))
     }
 
+    /// An absent value hashes unlike any text, the empty text included.
+    mutating func add(_ text: String?) {
+        add(text.map { "+" + $0 } ?? "-")
+    }
+
     var hex: String {
         let digits = Array("0123456789abcdef".utf8)
         var text: [UInt8] = []

@@ -16,29 +16,6 @@ import Foundation
 struct BuildRecordFile {
     static let header = "errdocs build record 1"
 
-    struct FileStamp: Equatable {
-        var size: Int
-        var seconds: Int
-        var nanoseconds: Int
-        var inode: UInt64
-
-        init?(path: String) {
-            var info = stat()
-            guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
-            size = Int(info.st_size)
-            seconds = Int(info.st_mtim.tv_sec)
-            nanoseconds = Int(info.st_mtim.tv_nsec)
-            inode = UInt64(info.st_ino)
-        }
-
-        init(size: Int, seconds: Int, nanoseconds: Int, inode: UInt64) {
-            self.size = size
-            self.seconds = seconds
-            self.nanoseconds = nanoseconds
-            self.inode = inode
-        }
-    }
-
     /// The record of `folder`'s last build, keeping only pages whose files are unchanged.
     static func read(_ url: URL, folder: URL) -> BuildRecord? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }

@@ -142,7 +142,7 @@ public struct FolderOutput: SiteOutput {
             unlink(target)
             if let current {
                 let old = current.path + "/" + file.path
-                if BuildRecordFile.FileStamp(path: old)?.size == file.contents.count,
+                if FileStamp(path: old)?.size == file.contents.count,
                    FileManager.default.contents(atPath: old) == file.contents, link(old, target) == 0 {
                     return
                 }

@@ -47,7 +47,7 @@ public struct MemoryOutput: SiteOutput {
         guard let stage = stage as? Stage else { preconditionFailure("a stage of another output") }
         var next = stage.files.withLock { $0 }
         for path in kept {
-            guard let file = files[path] else { throw MissingKeptFile(path: path) }
+            guard let file = files[path] else { throw KeptFileMissing(path: path) }
             next[path] = file
         }
         self.files = next
@@ -61,10 +61,12 @@ public struct MemoryOutput: SiteOutput {
         func discard() { files.withLock { $0 = [:] } }
     }
 
-    struct MissingKeptFile: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "internal error: the build kept \(path), which the output does not have" }
-    }
+}
+
+/// A file the build keeps from the previous output cannot be read there any more.
+struct KeptFileMissing: Error, CustomStringConvertible {
+    var path: String
+    var description: String { "\(path): the previous build's file cannot be read; delete the output folder and build again" }
 }
 
 /// A value behind a lock.

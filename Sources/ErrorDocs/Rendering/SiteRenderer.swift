@@ -103,7 +103,7 @@ struct SiteRenderer {
         try add("llms.txt", AgentIndex.llmsTXT(markdown))
         let keptPages = Set(kept)
         try add(SiteFile(path: "llms-full.txt", contents: AgentIndex.llmsFullTXT(pages: written + kept) { path in
-            guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptPageMissing(path: path) }
+            guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
             return data
         }))
         try add(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
@@ -112,10 +112,5 @@ struct SiteRenderer {
             try add(asset.path, asset.text)
         }
         return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics())
-    }
-
-    struct KeptPageMissing: Error, CustomStringConvertible {
-        var path: String
-        var description: String { "\(path): the previous build's page cannot be read; delete the output folder and build again" }
     }
 }

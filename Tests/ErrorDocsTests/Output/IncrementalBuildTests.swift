@@ -33,6 +33,10 @@ import Testing
             try changed.write(to: url(path), atomically: false, encoding: .utf8)
         }
 
+        func replace(_ old: String, with new: String, in path: String = "Content/errors/rate_quota/rate_limited.yaml") throws {
+            try edit(path) { $0.replacingOccurrences(of: old, with: new) }
+        }
+
         @discardableResult
         func build(into folder: String) throws -> Pipeline.BuildReport {
             var output = try FolderOutput(path: url(folder).path)
@@ -68,19 +72,13 @@ import Testing
         let edits: [(name: String, apply: () throws -> Void)] = [
             ("nothing", {}),
             ("a cause of one error", {
-                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
-                    $0.replacingOccurrences(of: "  - A burst of sends", with: "  - A sudden burst of sends")
-                }
+                try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
             }),
             ("a retry policy (shown in the retry table)", {
-                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
-                    $0.replacingOccurrences(of: "  max_attempts: 5\n", with: "  max_attempts: 7\n")
-                }
+                try space.replace("  max_attempts: 5\n", with: "  max_attempts: 7\n")
             }),
             ("the first quick fix (shown in the tables)", {
-                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
-                    $0.replacingOccurrences(of: "  - Wait the number of seconds", with: "  - Wait the exact number of seconds")
-                }
+                try space.replace("  - Wait the number of seconds", with: "  - Wait the exact number of seconds")
             }),
             ("a status (shown in the status-code playbook)", {
                 try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
@@ -89,9 +87,7 @@ import Testing
                 }
             }),
             ("the title of one error (shown in every page's navigation)", {
-                try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
-                    $0.replacingOccurrences(of: "\ntitle: ", with: "\ntitle: Edited ")
-                }
+                try space.replace("\ntitle: ", with: "\ntitle: Edited ")
             }),
             ("a new error file", {
                 let text = try String(contentsOf: space.url("Content/errors/rate_quota/rate_limited.yaml"), encoding: .utf8)
@@ -104,10 +100,10 @@ import Testing
                 try FileManager.default.removeItem(at: space.url("Content/errors/rate_quota/rate_limited_again.yaml"))
             }),
             ("catalog.yaml", {
-                try space.edit("Content/catalog.yaml") { $0.replacingOccurrences(of: "title: Standard error envelope", with: "title: The standard envelope") }
+                try space.replace("title: Standard error envelope", with: "title: The standard envelope", in: "Content/catalog.yaml")
             }),
             ("a template", {
-                try space.edit("Templates/error.mustache") { $0.replacingOccurrences(of: "</article>", with: "<p>Edited.</p></article>") }
+                try space.replace("</article>", with: "<p>Edited.</p></article>", in: "Templates/error.mustache")
             }),
             ("a guide", {
                 try space.edit("Content/guides/observability.md") { $0 + "\nOne more line.\n" }
@@ -137,9 +133,7 @@ import Testing
         let untouched = "Site/errors/invalid_json/index.html"
         let inode = try space.inode(untouched)
 
-        try space.edit("Content/errors/rate_quota/rate_limited.yaml") {
-            $0.replacingOccurrences(of: "  - A burst of sends", with: "  - A sudden burst of sends")
-        }
+        try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
         let second = try space.build(into: "Site")
         let rendered = Set(second.written)
         #expect(rendered.contains("errors/rate_limited/index.html") && rendered.contains("markdown/errors/rate_limited.md"))

@@ -1,0 +1,27 @@
+import Foundation
+
+/// A regular file's size, modification time and inode: a file written, replaced or touched
+/// since has another stamp. Read with one `stat(2)`.
+public struct FileStamp: Equatable, Sendable {
+    public var size: Int
+    public var seconds: Int
+    public var nanoseconds: Int
+    public var inode: UInt64
+
+    /// Nil when `path` is not a regular file (or a link to one).
+    public init?(path: String) {
+        var info = stat()
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        size = Int(info.st_size)
+        seconds = Int(info.st_mtim.tv_sec)
+        nanoseconds = Int(info.st_mtim.tv_nsec)
+        inode = UInt64(info.st_ino)
+    }
+
+    init(size: Int, seconds: Int, nanoseconds: Int, inode: UInt64) {
+        self.size = size
+        self.seconds = seconds
+        self.nanoseconds = nanoseconds
+        self.inode = inode
+    }
+}
