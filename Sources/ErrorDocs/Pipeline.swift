@@ -46,8 +46,8 @@ public enum Pipeline {
     public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
         let (theme, themeProblems) = try Theme.load(overlay: templates)
-        let inputs = try theme.map { try BuildInputs(directory: directory, theme: $0) }
         let previous = output.previousBuild()
+        let inputs = try theme.map { try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:]) }
         if let inputs, let previous, previous.complete, previous.inputs == inputs.key {
             return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
@@ -72,7 +72,8 @@ public enum Pipeline {
                 stage.discard()
                 return BuildReport(diagnostics: diagnostics + site.problems, written: [], errorCount: report.catalog.errors.count)
             }
-            let record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
+            var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
+            record.inputFiles = inputs.settled
             try output.commit(stage, keeping: site.kept, record: record)
             return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
         } catch {

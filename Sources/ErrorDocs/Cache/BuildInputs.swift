@@ -11,13 +11,31 @@ struct BuildInputs: Sendable {
     let theme: String
     /// By path as the loader names it (the catalog folder, then the path inside it).
     let files: [String: String]
+    /// The files whose hash a later build may take instead of reading them while their stamp is
+    /// unchanged: those last modified at least two seconds before they were read. (A file
+    /// changed again within the same tick of a coarse file-system clock would keep its stamp.)
+    let settled: [String: HashedFile]
 
-    init(directory: String, theme: Theme) throws {
+    /// - Parameter known: hashes of a previous build, reused for files whose stamp is the same.
+    init(directory: String, theme: Theme, known: [String: HashedFile] = [:]) throws {
         let paths = try CatalogLoader(directory: directory).inputFiles()
-        let hashes = ConcurrentMap.map(paths) { path in
+        let now = Date().timeIntervalSince1970
+        let hashed = ConcurrentMap.map(paths) { path -> (hash: String, settled: HashedFile?) in
+            // The stamp is taken before reading: a change while reading gives the file a newer one.
+            let stamp = FileStamp(path: path)
+            if let stamp, let old = known[path], old.stamp == stamp { return (old.hash, old) }
             // An unreadable file gets a hash no file has; the loader reports it.
-            FileManager.default.contents(atPath: path).map { ContentHash.of($0) } ?? "unreadable"
+            guard let data = FileManager.default.contents(atPath: path) else { return ("unreadable", nil) }
+            let hash = ContentHash.of(data)
+            guard let stamp, stamp.modified < now - 2 else { return (hash, nil) }
+            return (hash, HashedFile(hash: hash, stamp: stamp))
         }
+        let hashes = hashed.map(\.hash)
+        var settled: [String: HashedFile] = [:]
+        for (path, file) in zip(paths, hashed) {
+            settled[path] = file.settled
+        }
+        self.settled = settled
         var themeHash = ContentHash()
         for (path, text) in theme.files.sorted(by: { $0.key < $1.key }) {
             themeHash.add(path)

@@ -15,6 +15,8 @@ public struct BuildRecord: Sendable, Equatable {
     /// What the build reported, repeated by a build that finds nothing changed.
     public var diagnostics: [Diagnostic]
     public var errorCount: Int
+    /// The hashes of catalog files a later build may reuse while their stamps are unchanged.
+    public var inputFiles: [String: HashedFile] = [:]
     /// True when every page is still as the build wrote it and the output holds no other file:
     /// only then may a build with the same inputs skip everything.
     public var complete = true
@@ -24,5 +26,16 @@ public struct BuildRecord: Sendable, Equatable {
         self.pages = pages
         self.diagnostics = diagnostics
         self.errorCount = errorCount
+    }
+}
+
+/// A file's content hash, with the stamp the file had when it was read.
+public struct HashedFile: Sendable, Equatable {
+    public var hash: String
+    public var stamp: FileStamp
+
+    public init(hash: String, stamp: FileStamp) {
+        self.hash = hash
+        self.stamp = stamp
     }
 }

@@ -1,17 +1,29 @@
 import Foundation
 
-/// A regular file's size, modification time and inode: a file written, replaced or touched
-/// since has another stamp. Read with one `stat(2)`.
+/// A regular file's (or folder's) size, modification time and inode: a file written, replaced
+/// or touched since has another stamp. Read with one `stat(2)`.
 public struct FileStamp: Equatable, Sendable {
     public var size: Int
     public var seconds: Int
     public var nanoseconds: Int
     public var inode: UInt64
 
+    /// The modification time, in seconds since 1970.
+    public var modified: Double { Double(seconds) + Double(nanoseconds) / 1_000_000_000 }
+
     /// Nil when `path` is not a regular file (or a link to one).
     public init?(path: String) {
+        self.init(path: path, type: S_IFREG)
+    }
+
+    /// A folder's stamp: its time changes when an entry is added to it, removed or renamed.
+    public init?(folder path: String) {
+        self.init(path: path, type: S_IFDIR)
+    }
+
+    private init?(path: String, type: mode_t) {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == S_IFREG else { return nil }
+        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == type else { return nil }
         size = Int(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)

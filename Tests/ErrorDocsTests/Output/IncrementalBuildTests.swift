@@ -15,12 +15,20 @@ import Testing
         var catalog: String { root.appendingPathComponent("Content").path }
         var templates: String { root.appendingPathComponent("Templates").path }
 
-        init() throws {
+        /// - Parameter aged: dates every file an hour back, so builds trust the recorded hashes
+        ///   of files whose stamp has not changed instead of reading them (files changed in the
+        ///   last two seconds are always read).
+        init(aged: Bool = false) throws {
             root = FileManager.default.temporaryDirectory.appendingPathComponent("errdocs-incremental-\(UUID())")
             try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
             for folder in ["Content", "Templates"] {
                 try FileManager.default.copyItem(
                     at: IncrementalBuildTests.repository.appendingPathComponent(folder), to: root.appendingPathComponent(folder))
+                guard aged else { continue }
+                for path in try FileManager.default.subpathsOfDirectory(atPath: url(folder).path) {
+                    try FileManager.default.setAttributes(
+                        [.modificationDate: Date(timeIntervalSinceNow: -3600)], ofItemAtPath: url(folder + "/" + path).path)
+                }
             }
         }
 
@@ -63,11 +71,14 @@ import Testing
         }
     }
 
-    @Test func incrementalBuildsEqualCleanBuildsAfterEachEdit() throws {
-        let space = try Workspace()
+    @Test(arguments: [false, true])
+    func incrementalBuildsEqualCleanBuildsAfterEachEdit(aged: Bool) throws {
+        let space = try Workspace(aged: aged)
         defer { try? FileManager.default.removeItem(at: space.root) }
         let first = try space.build(into: "Site")
         #expect(first.kept.isEmpty)
+        let trusted = try FolderOutput(path: space.url("Site").path).previousBuild()?.inputFiles.count ?? 0
+        #expect(aged ? trusted > 10 : trusted == 0, "files changed in the last two seconds are read again by the next build")
 
         let edits: [(name: String, apply: () throws -> Void)] = [
             ("nothing", {}),
@@ -113,6 +124,9 @@ import Testing
             }),
             ("a file added to the site by hand", {
                 try Data("stray".utf8).write(to: space.url("Site/stray.txt"))
+            }),
+            ("a file added by hand to a page's folder", {
+                try Data("stray".utf8).write(to: space.url("Site/errors/invalid_json/notes.txt"))
             }),
         ]
         for (index, edit) in edits.enumerated() {
