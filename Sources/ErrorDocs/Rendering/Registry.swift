@@ -183,8 +183,38 @@ struct Registry: Encodable {
 
     /// Pretty-printed, keys sorted, slashes unescaped, newline at the end: the same bytes for
     /// the same catalog on every machine.
+    ///
+    /// A large catalog's registry is tens of megabytes, and `JSONEncoder` holds a tree of every
+    /// value and then the text twice: so the errors are encoded one at a time and put in the
+    /// place of the empty list in the rest of the document, with the same bytes.
     func encoded() throws -> Data {
-        try sortedJSON(self)
+        var rest = self
+        rest.errors = []
+        let document = try sortedJSON(rest)
+        let emptyList = Data("\n  \"errors\" : [\n\n  ]".utf8)
+        guard !errors.isEmpty, let hole = document.range(of: emptyList) else { return try sortedJSON(self) }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let indent = Array("    ".utf8), newline = UInt8(ascii: "\n")
+        var out = Data(capacity: document.count + errors.count * 3_000)
+        out.append(document[..<hole.lowerBound])
+        out.append(contentsOf: "\n  \"errors\" : [\n".utf8)
+        var entry: [UInt8] = []
+        for (position, error) in errors.enumerated() {
+            entry.removeAll(keepingCapacity: true)
+            var lineStart = true
+            for byte in try encoder.encode(error) {
+                // Two levels deeper; the blank line inside an empty list stays blank.
+                if lineStart && byte != newline { entry.append(contentsOf: indent) }
+                entry.append(byte)
+                lineStart = byte == newline
+            }
+            entry.append(contentsOf: (position == errors.count - 1 ? "\n" : ",\n").utf8)
+            out.append(contentsOf: entry)
+        }
+        out.append(contentsOf: "  ]".utf8)
+        out.append(document[hole.upperBound...])
+        return out
     }
 }
 
