@@ -22,7 +22,8 @@ struct Build: ParsableCommand {
             Builds are incremental: a record of the last build, kept beside the output \
             (.Site.errdocs-cache for Site/), holds content hashes of every input, so only pages \
             whose inputs changed are rendered again; unchanged files keep their bytes and times. \
-            Delete the record to force a full build.
+            A catalog file whose size, time and inode are as recorded is not read again. Delete \
+            the record to force a full build.
             """
     )
 
