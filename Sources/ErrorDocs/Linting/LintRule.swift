@@ -45,3 +45,9 @@ public struct LintFinding: Sendable {
         self.severity = severity
     }
 }
+
+/// A rule that checks the links and images of every Markdown field. Finding them means parsing
+/// all Markdown of the catalog, so the linter does it once for all such rules.
+protocol LinkRule: LintRule {
+    static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding])
+}

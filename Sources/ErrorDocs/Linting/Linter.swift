@@ -13,9 +13,14 @@ public struct Linter: Sendable {
 
         // Rules only read the catalog, so they run side by side.
         let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
+        let links = enabled.contains { $0 is any LinkRule.Type } ? MarkdownFields.links(in: catalog) : []
         let findings = ConcurrentMap.map(enabled.map(RuleBox.init)) { (box: RuleBox) -> [LintFinding] in
             var found: [LintFinding] = []
-            box.rule.check(catalog, &found)
+            if let rule = box.rule as? any LinkRule.Type {
+                rule.check(links, in: catalog, &found)
+            } else {
+                box.rule.check(catalog, &found)
+            }
             return found
         }
         for (rule, found) in zip(enabled, findings) {

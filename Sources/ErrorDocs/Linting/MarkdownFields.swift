@@ -42,7 +42,7 @@ enum MarkdownFields {
     }
 
     /// One link or image found in a Markdown field, at its position in the file.
-    struct Link {
+    struct Link: Sendable {
         var field: String
         var destination: String
         var isImage: Bool
@@ -52,14 +52,21 @@ enum MarkdownFields {
         var kind: String { isImage ? "image" : "link" }
     }
 
-    /// Every link and image destination in every Markdown field, at its file position.
+    /// Every link and image destination in every Markdown field, at its file position; the
+    /// fields are parsed on every core.
     static func links(in catalog: Catalog) -> [Link] {
-        all(in: catalog).flatMap { field in
+        let fields = all(in: catalog).map { FieldBox(name: $0.name, text: $0.text) }
+        return ConcurrentMap.map(fields) { field in
             CommonMark.links(in: field.text.value).map { link in
                 Link(field: field.name, destination: link.destination, isImage: link.isImage,
                      location: field.text.position(ofLine: link.line, column: link.column))
             }
-        }
+        }.flatMap { $0 }
+    }
+
+    private struct FieldBox: Sendable {
+        var name: String
+        var text: Located<String>
     }
 
     /// The URL scheme of a destination (`https`, `mailto`, lowercased), or nil when it has none:

@@ -30,9 +30,10 @@ enum YAMLTokenCheck {
             var token = yaml_token_t()
             while yaml_parser_scan(&parser, &token) == 1 {
                 defer { yaml_token_delete(&token) }
-                let location = SourceLocation(
-                    file: source.path, line: Int(token.start_mark.line) + 1,
-                    column: Int(token.start_mark.column) + 1)
+                let mark = token.start_mark
+                var location: SourceLocation {
+                    SourceLocation(file: source.path, line: Int(mark.line) + 1, column: Int(mark.column) + 1)
+                }
                 let wasExpectingKey = expectingKey
                 expectingKey = false
                 switch token.type {
@@ -52,7 +53,10 @@ enum YAMLTokenCheck {
                 case YAML_KEY_TOKEN:
                     expectingKey = true
                 case YAML_SCALAR_TOKEN where wasExpectingKey:
-                    guard case .mapping(var keys) = stack.last else { break }
+                    // Taken off the stack while it grows, so the keys are not copied for each one.
+                    guard case .mapping(var keys)? = stack.last else { break }
+                    stack.removeLast()
+                    defer { stack.append(.mapping(keys)) }
                     let scalar = token.data.scalar
                     let key = String(decoding: UnsafeBufferPointer(start: scalar.value, count: scalar.length), as: UTF8.self)
                     if let first = keys[key] {
@@ -61,7 +65,6 @@ enum YAMLTokenCheck {
                             notes: [Diagnostic.Note("first '\(key)' is here", at: first)]))
                     } else {
                         keys[key] = location
-                        stack[stack.count - 1] = .mapping(keys)
                     }
                 default:
                     break

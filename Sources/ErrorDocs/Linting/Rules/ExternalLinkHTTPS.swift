@@ -25,13 +25,17 @@ import Foundation
 ///   See the [status page](https://status.example.com) or write to
 ///   [support](mailto:support@example.com).
 /// ```
-public enum ExternalLinkHTTPS: LintRule {
+public enum ExternalLinkHTTPS: LinkRule {
     public static let id = "external-link-https"
     public static let summary = "External links in Markdown are absolute https:// URLs."
     public static let defaultSeverity = Diagnostic.Severity.error
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
-        for link in MarkdownFields.links(in: catalog) where MarkdownFields.isExternal(link.destination) {
+        check(MarkdownFields.links(in: catalog), in: catalog, &findings)
+    }
+
+    static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding]) {
+        for link in links where MarkdownFields.isExternal(link.destination) {
             if let problem = problem(link.destination) {
                 findings.append(LintFinding(at: link.location, "\(link.kind) '\(link.destination)' in \(link.field) \(problem)"))
             }

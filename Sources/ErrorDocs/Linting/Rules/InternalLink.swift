@@ -30,7 +30,7 @@ import ErrorDocsModel
 /// meaning: |
 ///   You sent too much; see [daily quotas](errors/daily_quota_exceeded) and [retries](retries).
 /// ```
-public enum InternalLink: LintRule {
+public enum InternalLink: LinkRule {
     public static let id = "internal-link"
     public static let summary = "Internal links in Markdown point at existing pages."
     public static let defaultSeverity = Diagnostic.Severity.error
@@ -39,10 +39,14 @@ public enum InternalLink: LintRule {
         + "(relative to the site root, optionally ending in '/' and/or '#fragment')"
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        check(MarkdownFields.links(in: catalog), in: catalog, &findings)
+    }
+
+    static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding]) {
         let codes = Set(catalog.errors.compactMap { $0.code?.value })
         let families = Set(catalog.settings.families.map(\.id.value))
         let guides = Set(catalog.guides.map(\.slug))
-        for link in MarkdownFields.links(in: catalog) where MarkdownFields.isInternal(link.destination) {
+        for link in links where MarkdownFields.isInternal(link.destination) {
             if let problem = problem(link.destination, codes: codes, families: families, guides: guides) {
                 findings.append(LintFinding(at: link.location, "\(link.kind) '\(link.destination)' in \(link.field) \(problem)"))
             }
