@@ -90,6 +90,7 @@ struct SiteRenderer {
             }
             return file.path
         }
+        jobs = []  // each holds a copy of its views: let them go before the large files below
         func add(_ path: String, _ text: String) throws { try add(SiteFile(path: path, contents: Data(text.utf8))) }
         func add(_ file: SiteFile) throws {
             try stage.write(file)
