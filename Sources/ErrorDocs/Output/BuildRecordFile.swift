@@ -41,7 +41,10 @@ struct BuildRecordFile {
             }
         }
         // One stat(2) per file and folder, on every core: a large site has tens of thousands.
-        let unchanged = ConcurrentMap.map(pages) { FileStamp(path: folder.path + "/" + $0.path) == $0.file.stamp }
+        let root = open(folder.path, O_RDONLY | O_DIRECTORY)
+        guard root >= 0 else { return nil }
+        defer { close(root) }
+        let unchanged = ConcurrentMap.map(pages) { FileStamp(path: $0.path, in: root) == $0.file.stamp }
         for (page, unchanged) in zip(pages, unchanged) {
             if unchanged {
                 record.pages[page.path] = page.file.hash
@@ -52,7 +55,7 @@ struct BuildRecordFile {
         // A file the build did not write (someone added it) makes the output differ from a build:
         // adding it changed its folder's time.
         if record.complete {
-            let folderStamps = ConcurrentMap.map(folders) { FileStamp(folder: folder.path + "/" + $0.path) == $0.stamp }
+            let folderStamps = ConcurrentMap.map(folders) { FileStamp(folder: $0.path, in: root) == $0.stamp }
             record.complete = !folders.isEmpty && !folderStamps.contains(false)
         }
         return record
@@ -69,9 +72,10 @@ struct BuildRecordFile {
         for (path, file) in record.inputFiles.sorted(by: { $0.key < $1.key }) {
             add("input", path, file.hash, file.stamp)
         }
+        let root = folder.path
         var folders: Set<String> = ["."]
         for (path, key) in record.pages.sorted(by: { $0.key < $1.key }) {
-            guard let stamp = FileStamp(path: folder.path + "/" + path) else { continue }
+            guard let stamp = FileStamp(path: root + "/" + path) else { continue }
             add("page", path, key, stamp)
             var parent = Substring(path)
             while let slash = parent.lastIndex(of: "/") {
@@ -80,7 +84,7 @@ struct BuildRecordFile {
             }
         }
         for path in folders.sorted() {
-            guard let stamp = FileStamp(folder: folder.path + "/" + path) else { continue }
+            guard let stamp = FileStamp(folder: root + "/" + path) else { continue }
             add("folder", path, "-", stamp)
         }
         let temporary = url.deletingLastPathComponent().appendingPathComponent(

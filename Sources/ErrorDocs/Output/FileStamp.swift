@@ -11,19 +11,21 @@ public struct FileStamp: Equatable, Sendable {
     /// The modification time, in seconds since 1970.
     public var modified: Double { Double(seconds) + Double(nanoseconds) / 1_000_000_000 }
 
-    /// Nil when `path` is not a regular file (or a link to one).
-    public init?(path: String) {
-        self.init(path: path, type: S_IFREG)
+    /// Nil when `path` is not a regular file (or a link to one). A relative `path` is taken
+    /// from `folder` when given (an open folder's descriptor: no walk of the folder's own path
+    /// for each file), else from the working directory.
+    public init?(path: String, in folder: Int32 = AT_FDCWD) {
+        self.init(path: path, in: folder, type: S_IFREG)
     }
 
     /// A folder's stamp: its time changes when an entry is added to it, removed or renamed.
-    public init?(folder path: String) {
-        self.init(path: path, type: S_IFDIR)
+    public init?(folder path: String, in folder: Int32 = AT_FDCWD) {
+        self.init(path: path, in: folder, type: S_IFDIR)
     }
 
-    private init?(path: String, type: mode_t) {
+    private init?(path: String, in folder: Int32, type: mode_t) {
         var info = stat()
-        guard stat(path, &info) == 0, (info.st_mode & S_IFMT) == type else { return nil }
+        guard fstatat(folder, path, &info, 0) == 0, (info.st_mode & S_IFMT) == type else { return nil }
         size = Int(info.st_size)
         seconds = Int(info.st_mtim.tv_sec)
         nanoseconds = Int(info.st_mtim.tv_nsec)
