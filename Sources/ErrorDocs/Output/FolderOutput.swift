@@ -150,6 +150,44 @@ public struct FolderOutput: SiteOutput {
             try file.contents.write(to: URL(fileURLWithPath: target, isDirectory: false))
         }
 
+        func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+            let target = try prepare(path)
+            unlink(target)
+            guard FileManager.default.createFile(atPath: target, contents: nil),
+                  let handle = FileHandle(forWritingAtPath: target) else {
+                throw Refusal(description: "\(target): cannot be written (\(String(cString: strerror(errno))))")
+            }
+            do {
+                try parts { try handle.write(contentsOf: $0) }
+                try handle.close()
+            } catch {
+                try? handle.close()
+                throw error
+            }
+            if let current, Self.sameBytes(target, current.path + "/" + path) {
+                let old = current.path + "/" + path
+                unlink(target)
+                if link(old, target) != 0 { throw Refusal(description: "\(target): cannot be linked to \(old)") }
+            }
+        }
+
+        /// Whether two files hold the same bytes, compared a megabyte at a time.
+        static func sameBytes(_ first: String, _ second: String) -> Bool {
+            guard let a = FileStamp(path: first), let b = FileStamp(path: second), a.size == b.size,
+                  let one = FileHandle(forReadingAtPath: first), let other = FileHandle(forReadingAtPath: second)
+            else { return false }
+            defer {
+                try? one.close()
+                try? other.close()
+            }
+            while true {
+                // nil at the end of a file
+                guard let left = try? one.read(upToCount: 1 << 20) ?? Data(),
+                      let right = try? other.read(upToCount: 1 << 20) ?? Data(), left == right else { return false }
+                if left.isEmpty { return true }
+            }
+        }
+
         /// `mkdir -p` with plain system calls: Foundation's `createDirectory` looks at every
         /// component first, which dominates keeping thousands of pages in their own folders.
         static func makeFolder(_ path: String) throws {

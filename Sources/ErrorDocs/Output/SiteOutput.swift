@@ -24,6 +24,9 @@ public protocol SiteOutput {
 /// A new version of an output being written: takes files from any thread.
 public protocol SiteStage: Sendable {
     func write(_ file: SiteFile) throws
+    /// Writes a large file part by part as `parts` hands them to `append`, so it is never held
+    /// in memory whole.
+    func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws
     /// A file written to this stage.
     func contents(of path: String) -> Data?
     /// Throws away everything written (the build failed).
@@ -57,6 +60,11 @@ public struct MemoryOutput: SiteOutput {
     final class Stage: SiteStage, @unchecked Sendable {
         let files = Locked<[String: SiteFile]>([:])
         func write(_ file: SiteFile) throws { files.withLock { $0[file.path] = file } }
+        func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+            var contents = Data()
+            try parts { contents.append($0) }
+            try write(SiteFile(path: path, contents: contents))
+        }
         func contents(of path: String) -> Data? { files.withLock { $0[path]?.contents } }
         func discard() { files.withLock { $0 = [:] } }
     }

@@ -39,16 +39,17 @@ enum AgentIndex {
         return out
     }
 
-    /// The Markdown index first, then every other Markdown page in path order.
-    static func llmsFullTXT(pages paths: [String], contents: (String) throws -> Data) rethrows -> Data {
+    /// The Markdown index first, then every other Markdown page in path order, handed to
+    /// `append` a page at a time.
+    static func llmsFullTXT(pages paths: [String], contents: (String) throws -> Data, into append: (Data) throws -> Void) throws {
         let pages = paths.filter { $0.hasPrefix("markdown/") }
             .sorted { ($0 == "markdown/index.md" ? 0 : 1, $0) < ($1 == "markdown/index.md" ? 0 : 1, $1) }
-        var text = Data()
         for (index, path) in pages.enumerated() {
+            var text = Data()
             if index > 0 { text.append(contentsOf: "\n---\n\n".utf8) }
             text.append(contentsOf: String(decoding: try contents(path), as: UTF8.self).trimmingNewlines().utf8)
             text.append(UInt8(ascii: "\n"))
+            try append(text)
         }
-        return text
     }
 }

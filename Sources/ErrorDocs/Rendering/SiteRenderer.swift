@@ -102,11 +102,15 @@ struct SiteRenderer {
         try add(SearchIndex.path, SearchIndex.script(html))
         if let sitemap = Sitemap.xml(html, pages: written + kept) { try add("sitemap.xml", sitemap) }
         try add("llms.txt", AgentIndex.llmsTXT(markdown))
-        let keptPages = Set(kept)
-        try add(SiteFile(path: "llms-full.txt", contents: AgentIndex.llmsFullTXT(pages: written + kept) { path in
-            guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
-            return data
-        }))
+        let keptPages = Set(kept), pages = written + kept
+        try stage.write("llms-full.txt") { append in
+            try AgentIndex.llmsFullTXT(pages: pages, contents: { path in
+                guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
+                return data
+            }, into: append)
+        }
+        written.append("llms-full.txt")
+        keys["llms-full.txt"] = everything
         try add(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {

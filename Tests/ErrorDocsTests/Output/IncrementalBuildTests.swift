@@ -162,4 +162,17 @@ import Testing
         let third = try space.build(into: "Site")
         #expect(third.upToDate && third.written.isEmpty)
     }
+
+    @Test func filesWhoseBytesAreUnchangedKeepTheirInodeWhenEverythingIsRendered() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        let before = try ["llms-full.txt", "registry.json", "markdown/errors/rate_limited.md"].map { try space.inode("Site/" + $0) }
+        // An HTML template changes every HTML page and none of the Markdown ones or the registry.
+        try space.replace("</article>", with: "<p>Edited.</p></article>", in: "Templates/error.mustache")
+        let second = try space.build(into: "Site")
+        #expect(second.kept.isEmpty, "a template edit renders every page")
+        let after = try ["llms-full.txt", "registry.json", "markdown/errors/rate_limited.md"].map { try space.inode("Site/" + $0) }
+        #expect(after == before, "files with the same bytes are links to the previous ones (llms-full.txt is written in parts)")
+    }
 }
