@@ -55,18 +55,12 @@ enum MarkdownFields {
     /// Every link and image destination in every Markdown field, at its file position; the
     /// fields are parsed on every core.
     static func links(in catalog: Catalog) -> [Link] {
-        let fields = all(in: catalog).map { FieldBox(name: $0.name, text: $0.text) }
-        return ConcurrentMap.map(fields) { field in
+        ConcurrentMap.map(all(in: catalog)) { field in
             CommonMark.links(in: field.text.value).map { link in
                 Link(field: field.name, destination: link.destination, isImage: link.isImage,
                      location: field.text.position(ofLine: link.line, column: link.column))
             }
         }.flatMap { $0 }
-    }
-
-    private struct FieldBox: Sendable {
-        var name: String
-        var text: Located<String>
     }
 
     /// The URL scheme of a destination (`https`, `mailto`, lowercased), or nil when it has none:

@@ -164,8 +164,7 @@ public struct FolderOutput: SiteOutput {
                 try? handle.close()
                 throw error
             }
-            if let current, Self.sameBytes(target, current.path + "/" + path) {
-                let old = current.path + "/" + path
+            if let old = current.map({ $0.path + "/" + path }), Self.sameBytes(target, old) {
                 unlink(target)
                 if link(old, target) != 0 { throw Refusal(description: "\(target): cannot be linked to \(old)") }
             }
