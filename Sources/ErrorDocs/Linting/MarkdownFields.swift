@@ -3,10 +3,12 @@ import ErrorDocsModel
 /// Every Markdown value of a catalog, with where it was written, for the rules that look inside
 /// Markdown (`internal-link`, `external-link-https`).
 enum MarkdownFields {
-    /// Each Markdown field of the catalog settings, the envelopes, the families, the errors (in
-    /// load order) and the guides, named as a message can show it.
-    static func all(in catalog: Catalog) -> [(name: String, text: Located<String>)] {
-        var fields: [(name: String, text: Located<String>)] = []
+    typealias Field = (name: String, text: Located<String>)
+
+    /// Each Markdown field of the catalog settings, the envelopes, the families and the guides,
+    /// named as a message can show it.
+    static func fields(of catalog: Catalog) -> [Field] {
+        var fields: [Field] = []
         func add(_ name: String, _ value: Located<String>?) {
             if let value { fields.append((name, value)) }
         }
@@ -22,21 +24,28 @@ enum MarkdownFields {
             add("family '\(family.id.value)' description", family.description)
             add("family '\(family.id.value)' handling", family.handling)
         }
-        for error in catalog.errors {
-            let owner = error.code.map { "'\($0.value)' " } ?? ""
-            add("\(owner)meaning", error.meaning)
-            for cause in error.causes { add("\(owner)causes item", cause) }
-            add("\(owner)details", error.details)
-            for step in error.quickFix { add("\(owner)quick_fix step", step) }
-            for item in error.prevention { add("\(owner)prevention item", item) }
-            for snippet in error.recovery { add("\(owner)recovery description", snippet.description) }
-            add("\(owner)deprecated note", error.deprecated?.note)
-            for header in error.headers {
-                add("\(owner)header '\(header.name?.value ?? "")' description", header.description)
-            }
-        }
         for guide in catalog.guides {
             add("guide '\(guide.slug)'", guide.body)
+        }
+        return fields
+    }
+
+    /// Each Markdown field of an error, named as a message can show it.
+    static func fields(of error: ErrorDefinition) -> [Field] {
+        var fields: [Field] = []
+        func add(_ name: @autoclosure () -> String, _ value: Located<String>?) {
+            if let value { fields.append((name(), value)) }
+        }
+        let owner = error.code.map { "'\($0.value)' " } ?? ""
+        add("\(owner)meaning", error.meaning)
+        for cause in error.causes { add("\(owner)causes item", cause) }
+        add("\(owner)details", error.details)
+        for step in error.quickFix { add("\(owner)quick_fix step", step) }
+        for item in error.prevention { add("\(owner)prevention item", item) }
+        for snippet in error.recovery { add("\(owner)recovery description", snippet.description) }
+        add("\(owner)deprecated note", error.deprecated?.note)
+        for header in error.headers {
+            add("\(owner)header '\(header.name?.value ?? "")' description", header.description)
         }
         return fields
     }
@@ -52,13 +61,18 @@ enum MarkdownFields {
         var kind: String { isImage ? "image" : "link" }
     }
 
-    /// Every link and image destination in every Markdown field, at its file position; the
-    /// fields are parsed on every core.
+    /// Every link and image destination in every Markdown field (the catalog's, then each
+    /// error's in load order), at its file position. Errors are parsed on every core, each
+    /// listing its fields only while it is parsed: a large catalog has hundreds of thousands.
     static func links(in catalog: Catalog) -> [Link] {
-        ConcurrentMap.map(all(in: catalog)) { field in
-            CommonMark.links(in: field.text.value).map { link in
-                Link(field: field.name, destination: link.destination, isImage: link.isImage,
-                     location: field.text.position(ofLine: link.line, column: link.column))
+        let owners = [nil] + catalog.errors.indices.map { Optional($0) }
+        return ConcurrentMap.map(owners) { owner in
+            let owned = owner.map { Self.fields(of: catalog.errors[$0]) } ?? Self.fields(of: catalog)
+            return owned.flatMap { field in
+                CommonMark.links(in: field.text.value).map { link in
+                    Link(field: field.name, destination: link.destination, isImage: link.isImage,
+                         location: field.text.position(ofLine: link.line, column: link.column))
+                }
             }
         }.flatMap { $0 }
     }

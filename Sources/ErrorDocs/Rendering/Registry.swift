@@ -188,20 +188,25 @@ struct Registry: Encodable {
     /// value and then the text twice: so the errors are encoded one at a time and put in the
     /// place of the empty list in the rest of the document, with the same bytes.
     func encoded() throws -> Data {
+        var out = Data()
+        try encode { out.append($0) }
+        return out
+    }
+
+    /// The same bytes as ``encoded()``, handed to `append` an error at a time, so a large
+    /// registry is never held in memory whole.
+    func encode(into append: (Data) throws -> Void) throws {
         var rest = self
         rest.errors = []
         let document = try sortedJSON(rest)
         let emptyList = Data("\n  \"errors\" : [\n\n  ]".utf8)
-        guard !errors.isEmpty, let hole = document.range(of: emptyList) else { return try sortedJSON(self) }
+        guard !errors.isEmpty, let hole = document.range(of: emptyList) else { return try append(sortedJSON(self)) }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let indent = Array("    ".utf8), newline = UInt8(ascii: "\n")
-        var out = Data(capacity: document.count + errors.count * 3_000)
-        out.append(document[..<hole.lowerBound])
-        out.append(contentsOf: "\n  \"errors\" : [\n".utf8)
-        var entry: [UInt8] = []
+        try append(document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8))
+        var entry = Data()
         for (position, error) in errors.enumerated() {
-            entry.removeAll(keepingCapacity: true)
             var lineStart = true
             for byte in try encoder.encode(error) {
                 // Two levels deeper; the blank line inside an empty list stays blank.
@@ -210,11 +215,14 @@ struct Registry: Encodable {
                 lineStart = byte == newline
             }
             entry.append(contentsOf: (position == errors.count - 1 ? "\n" : ",\n").utf8)
-            out.append(contentsOf: entry)
+            if entry.count >= 1 << 20 {
+                try append(entry)
+                entry = Data()
+            }
         }
-        out.append(contentsOf: "  ]".utf8)
-        out.append(document[hole.upperBound...])
-        return out
+        entry.append(contentsOf: "  ]".utf8)
+        entry.append(document[hole.upperBound...])
+        try append(entry)
     }
 }
 

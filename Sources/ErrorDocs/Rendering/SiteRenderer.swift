@@ -111,7 +111,9 @@ struct SiteRenderer {
         }
         written.append("llms-full.txt")
         keys["llms-full.txt"] = everything
-        try add(SiteFile(path: "registry.json", contents: try Registry(catalog).encoded()))
+        try stage.write("registry.json") { append in try Registry(catalog).encode(into: append) }
+        written.append("registry.json")
+        keys["registry.json"] = everything
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
             try add(asset.path, asset.text)
