@@ -3,13 +3,30 @@
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// Path as the user gave it (relative to the working directory when they passed a relative one).
     public var file: String
-    public var line: Int
-    public var column: Int
+    // Kept in 32 bits: a large catalog holds millions of locations (two for each value).
+    private var storedLine: UInt32
+    private var storedColumn: UInt32
+
+    public var line: Int {
+        get { Int(storedLine) }
+        set { storedLine = UInt32(clamping: newValue) }
+    }
+
+    public var column: Int {
+        get { Int(storedColumn) }
+        set { storedColumn = UInt32(clamping: newValue) }
+    }
 
     public init(file: String, line: Int, column: Int) {
         self.file = file
-        self.line = line
-        self.column = column
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+    }
+
+    private enum CodingKeys: String, CodingKey {
+        case file
+        case storedLine = "line"
+        case storedColumn = "column"
     }
 
     public var description: String { "\(file):\(line):\(column)" }
@@ -28,12 +45,25 @@ public struct Located<Value: Sendable>: Sendable {
     /// scalar's content. Line n, column c of a Markdown value is at
     /// `contentStart.line + n - 1`, column `c + contentStart.column - 1` (for block scalars and
     /// single-line values).
-    public var contentStart: SourceLocation
+    /// (In the same file as `location`.)
+    public var contentStart: SourceLocation {
+        get { SourceLocation(file: location.file, line: Int(contentLine), column: Int(contentColumn)) }
+        set {
+            contentLine = UInt32(clamping: newValue.line)
+            contentColumn = UInt32(clamping: newValue.column)
+        }
+    }
+
+    // Not a second SourceLocation: the file is `location`'s, and a catalog has millions of values.
+    private var contentLine: UInt32
+    private var contentColumn: UInt32
 
     public init(_ value: Value, at location: SourceLocation, contentStart: SourceLocation? = nil) {
         self.value = value
         self.location = location
-        self.contentStart = contentStart ?? location
+        let start = contentStart ?? location
+        contentLine = UInt32(clamping: start.line)
+        contentColumn = UInt32(clamping: start.column)
     }
 
     /// The file position of line `line`, column `column` (1-based) of the value's text.

@@ -31,10 +31,10 @@ extension NodeReader {
             case "details": error.details = string(value, "details")
             case "example": error.example = example(value)
             case "quick_fix": error.quickFix = strings(value, "quick_fix")
-            case "recovery": error.recovery = list(value, "recovery").compactMap { recoverySnippet($0) }
+            case "recovery": error.recovery = items(value, "recovery") { $0.recoverySnippet($1) }
             case "prevention": error.prevention = strings(value, "prevention")
             case "agent_hint": error.agentHint = string(value, "agent_hint")
-            case "headers": error.headers = list(value, "headers").compactMap { headerDoc($0) }
+            case "headers": error.headers = items(value, "headers") { $0.headerDoc($1) }
             case "related": error.related = strings(value, "related")
             case "since": error.since = string(value, "since")
             case "deprecated": error.deprecated = deprecation(value)

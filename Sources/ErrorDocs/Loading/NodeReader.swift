@@ -130,7 +130,19 @@ struct NodeReader {
     }
 
     mutating func strings(_ node: Node, _ what: String) -> [Located<String>] {
-        list(node, what).compactMap { string($0, "each item of \(what)") }
+        items(node, what) { $0.string($1, "each item of \(what)") }
+    }
+
+    /// Each item of a list as `read` reads it, without those it rejects; the array has no spare
+    /// capacity (`compactMap` leaves up to half of it spare, and a catalog holds many lists).
+    mutating func items<Item>(_ node: Node, _ what: String, _ read: (inout NodeReader, Node) -> Item?) -> [Item] {
+        let nodes = list(node, what)
+        var items: [Item] = []
+        items.reserveCapacity(nodes.count)
+        for node in nodes {
+            if let item = read(&self, node) { items.append(item) }
+        }
+        return items
     }
 
     mutating func int(_ node: Node, _ what: String) -> Located<Int>? {

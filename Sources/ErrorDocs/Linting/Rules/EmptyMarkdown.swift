@@ -27,34 +27,38 @@ public enum EmptyMarkdown: LintRule {
     public static let defaultSeverity = Diagnostic.Severity.error
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
-        var fields: [(name: String, value: Located<String>)] = []
+        // Checked one by one, not gathered first: a large catalog has hundreds of thousands.
+        func check(_ name: String, _ value: Located<String>?) {
+            if let value, value.value.allSatisfy(\.isWhitespace) {
+                findings.append(LintFinding(at: value.location, "\(name) is empty"))
+            }
+        }
         let settings = catalog.settings
-        fields += [settings.description].compactMap { $0 }.map { ("description", $0) }
+        check("description", settings.description)
         for envelope in settings.envelopes {
-            fields += [envelope.description].compactMap { $0 }.map { ("envelope description", $0) }
+            check("envelope description", envelope.description)
         }
         for family in settings.families {
-            fields += [family.description].compactMap { $0 }.map { ("family description", $0) }
-            fields += [family.handling].compactMap { $0 }.map { ("handling", $0) }
-            fields += [family.summary].compactMap { $0 }.map { ("family summary", $0) }
+            check("family description", family.description)
+            check("handling", family.handling)
+            check("family summary", family.summary)
         }
         for error in catalog.errors {
-            fields += [("title", error.title), ("meaning", error.meaning), ("details", error.details),
-                       ("summary", error.summary), ("agent_hint", error.agentHint)]
-                .compactMap { name, value in value.map { (name, $0) } }
-            fields += error.causes.map { ("causes item", $0) }
-            fields += error.quickFix.map { ("quick_fix step", $0) }
-            fields += error.prevention.map { ("prevention item", $0) }
+            check("title", error.title)
+            check("meaning", error.meaning)
+            check("details", error.details)
+            check("summary", error.summary)
+            check("agent_hint", error.agentHint)
+            for cause in error.causes { check("causes item", cause) }
+            for step in error.quickFix { check("quick_fix step", step) }
+            for item in error.prevention { check("prevention item", item) }
             for snippet in error.recovery {
-                fields += [("recovery code", snippet.code), ("recovery description", snippet.description)]
-                    .compactMap { name, value in value.map { (name, $0) } }
+                check("recovery code", snippet.code)
+                check("recovery description", snippet.description)
             }
         }
         for guide in catalog.guides {
-            fields.append(("guide '\(guide.slug)'", guide.body))
-        }
-        for field in fields where field.value.value.allSatisfy(\.isWhitespace) {
-            findings.append(LintFinding(at: field.value.location, "\(field.name) is empty"))
+            check("guide '\(guide.slug)'", guide.body)
         }
     }
 }
