@@ -79,13 +79,16 @@ struct SiteRenderer {
                 page(prefix + views.paths.guide(guide.slug), key: summary) { theme.render(views.guideView(guide), prefix + "guide") }
             }
         }
-        let done = Slots<Int>(count: 1)
+        let done = Locked(0)
         let total = jobs.count
         var written = try ConcurrentMap.map(jobs) { job throws -> String in
             let file = job()
             try stage.write(file)
             if let progress {
-                let count = done.increment(0)
+                let count = done.withLock { count in
+                    count += 1
+                    return count
+                }
                 progress(count, total)
             }
             return file.path
