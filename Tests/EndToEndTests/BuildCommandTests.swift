@@ -63,6 +63,24 @@ import Testing
         #expect(other.contains("What this means"))
     }
 
+    /// Lists reach templates item by item (``TemplateList``), with the transforms swift-mustache
+    /// gives arrays.
+    @Test func listTransformsWorkInTemplates() throws {
+        let template = "{{<layout}}{{$main}}<p id=\"lists\">{{count(causes)}}"
+            + "|{{#first(causes)}}{{{html}}}{{/first(causes)}}|{{#last(causes)}}{{{html}}}{{/last(causes)}}"
+            + "|{{#reversed(causes)}}[{{{html}}}]{{/reversed(causes)}}"
+            + "|{{^empty(causes)}}some{{/empty(causes)}}{{#empty(endpoints)}}none{{/empty(endpoints)}}</p>{{/main}}{{/layout}}\n"
+        let scratch = try scratch(withTemplate: "error.rate_limited.mustache", template)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOf: scratch.appendingPathComponent("Site/errors/rate_limited/index.html"), encoding: .utf8)
+        let burst = "A burst of sends, for example a loop calling <code>POST /v1/send</code> once per recipient without pacing."
+        let polling = "Polling <code>GET /v1/messages/{id}</code> for delivery status instead of subscribing to webhooks."
+        #expect(page.contains("<p id=\"lists\">4|\(burst)|\(polling)|[\(polling)]["), "\(page)")
+        #expect(page.contains("[\(burst)]|somenone</p>"), "\(page)")
+    }
+
     @Test func aTemplateWithAMissingPartialIsRejected() throws {
         let scratch = try scratch(withTemplate: "guide.mustache", "{{<layout}}{{$main}}\n{{>partials/nope}}{{/main}}{{/layout}}\n")
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -84,6 +84,9 @@ private struct TemplateEncoder: Encoder {
         case let number as Int: return number
         case let flag as Bool: return flag
         case let number as Double: return number
+        case let list as any TemplateListSource:
+            if let lazy = list.templateList(log: log) { return lazy }
+            fallthrough
         default:
             let encoder = TemplateEncoder(log: log)
             try value.encode(to: encoder)
@@ -168,6 +171,61 @@ private struct TemplateEncoder: Encoder {
         mutating func encode(_ value: Int) throws { slot.value = value }
         mutating func encode(_ value: Bool) throws { slot.value = value }
         mutating func encode(_ value: Double) throws { slot.value = value }
+    }
+}
+
+/// An array of view models as templates see it: each item becomes a template value only when
+/// a template reaches it, and is let go after. A page listing every error of a large catalog
+/// would otherwise hold a template value for each (about a kilobyte apiece) while it renders.
+struct TemplateList<Item: Encodable>: MustacheSequence, MustacheTransformable {
+    let items: [Item]
+    let log: TemplateLookupLog
+
+    struct Iterator: IteratorProtocol {
+        var items: IndexingIterator<[Item]>
+        let log: TemplateLookupLog
+
+        mutating func next() -> Any? {
+            while let item = items.next() {
+                if let value = TemplateList.value(of: item, log: log) { return value }
+            }
+            return nil
+        }
+    }
+
+    func makeIterator() -> Iterator { Iterator(items: items.makeIterator(), log: log) }
+
+    /// The transforms swift-mustache gives an array: `first`, `last`, `reversed`, `count`, `empty`.
+    func transform(_ name: String) -> Any? {
+        switch name {
+        case "first": return items.first.flatMap { Self.value(of: $0, log: log) }
+        case "last": return items.last.flatMap { Self.value(of: $0, log: log) }
+        case "reversed": return TemplateList(items: items.reversed(), log: log)
+        case "count": return items.count
+        case "empty": return items.isEmpty
+        default: return nil
+        }
+    }
+
+    private static func value(of item: Item, log: TemplateLookupLog) -> Any? {
+        do {
+            return try TemplateEncoder.value(of: item, log: log)
+        } catch {
+            preconditionFailure("view models encode without errors: \(error)")
+        }
+    }
+}
+
+/// Arrays of view models go to templates as a ``TemplateList``.
+private protocol TemplateListSource {
+    /// Nil for an array of optionals: a nil item is left out, so its count is not known
+    /// before every item is encoded.
+    func templateList(log: TemplateLookupLog) -> Any?
+}
+
+extension Array: TemplateListSource where Element: Encodable {
+    fileprivate func templateList(log: TemplateLookupLog) -> Any? {
+        Element.self is any ExpressibleByNilLiteral.Type ? nil : TemplateList(items: self, log: log)
     }
 }
 
