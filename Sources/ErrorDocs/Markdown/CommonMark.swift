@@ -37,7 +37,7 @@ enum CommonMark {
     /// HTML for a one-paragraph fragment (a list item, a table cell), without the wrapping
     /// `<p>` so it can sit inside other markup.
     static func inlineHTML(_ markdown: String, link: ((String) -> String?)? = nil) -> String {
-        let block = html(markdown, link: link).trimmingCharacters(in: .whitespacesAndNewlines)
+        let block = html(markdown, link: link).trimmingWhitespace()
         if block.hasPrefix("<p>") && block.hasSuffix("</p>") {
             let inner = block.dropFirst(3).dropLast(4)
             if !inner.contains("<p>") { return String(inner) }

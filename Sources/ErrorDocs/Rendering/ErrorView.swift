@@ -31,8 +31,28 @@ struct ErrorView: Sendable, Encodable {
         init(markdown: String, html: String) {
             self.markdown = markdown.trimmingNewlines()
             self.html = html
-            self.cell = self.markdown.split(whereSeparator: \.isNewline).joined(separator: " ")
-                .replacingOccurrences(of: "|", with: "\\|")
+            self.cell = Self.cell(self.markdown)
+        }
+
+        /// Lines joined by single spaces (blank lines dropped), each `|` escaped: in one pass, as
+        /// every text of every page gets one.
+        private static func cell(_ markdown: String) -> String {
+            var cell = ""
+            cell.reserveCapacity(markdown.utf8.count)
+            var space = false
+            for scalar in markdown.unicodeScalars {
+                if String.isNewline(scalar) {
+                    space = !cell.isEmpty
+                    continue
+                }
+                if space {
+                    cell.unicodeScalars.append(" ")
+                    space = false
+                }
+                if scalar == "|" { cell.unicodeScalars.append("\\") }
+                cell.unicodeScalars.append(scalar)
+            }
+            return cell
         }
     }
 
