@@ -33,8 +33,8 @@ struct BuildRecordFile {
         let root = open(folder.path, O_RDONLY | O_DIRECTORY)
         guard root >= 0 else { return nil }
         defer { close(root) }
-        // Tens of thousands of lines, each a stat(2) for a page or folder: read in batches on
-        // every core (one result per line would cost a lock each).
+        // Tens of thousands of lines, each a stat(2) for a page or folder: read on every core, in
+        // batches so that each task does enough to be worth handing out.
         let batches = stride(from: 4, to: lines.count, by: 1024).map { $0..<min($0 + 1024, lines.count) }
         let parsed = ConcurrentMap.map(batches) { batch -> [Entry]? in
             var entries: [Entry] = []
