@@ -51,12 +51,14 @@ struct BuildRecordFile {
             guard let batch else { return nil }
             for entry in batch {
                 switch entry.kind {
-                case .input: record.inputFiles[entry.path] = entry.file
-                case .page where entry.unchanged: record.pages[entry.path] = entry.file.hash
-                case .page, .folder:
+                case .input:
+                    record.inputFiles[entry.path] = entry.file
+                case .page:
+                    if entry.unchanged { record.pages[entry.path] = entry.file.hash } else { record.complete = false }
+                case .folder:
                     // A file the build did not write (someone added it) makes the output differ
                     // from a build: adding it changed its folder's time.
-                    hasFolders = hasFolders || entry.kind == .folder
+                    hasFolders = true
                     if !entry.unchanged { record.complete = false }
                 }
             }

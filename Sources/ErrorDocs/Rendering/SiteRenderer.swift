@@ -94,11 +94,18 @@ struct SiteRenderer {
             return file.path
         }
         jobs = []  // each holds a copy of its views: let them go before the large files below
+        func wrote(_ path: String) {
+            written.append(path)
+            keys[path] = everything
+        }
         func add(_ path: String, _ text: String) throws { try add(SiteFile(path: path, contents: Data(text.utf8))) }
         func add(_ file: SiteFile) throws {
             try stage.write(file)
-            written.append(file.path)
-            keys[file.path] = everything
+            wrote(file.path)
+        }
+        func add(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+            try stage.write(path, parts: parts)
+            wrote(path)
         }
 
         try add("404.html", theme.render(html.notFoundView(), "404"))
@@ -106,17 +113,13 @@ struct SiteRenderer {
         if let sitemap = Sitemap.xml(html, pages: written + kept) { try add("sitemap.xml", sitemap) }
         try add("llms.txt", AgentIndex.llmsTXT(markdown))
         let keptPages = Set(kept), pages = written + kept
-        try stage.write("llms-full.txt") { append in
+        try add("llms-full.txt") { append in
             try AgentIndex.llmsFullTXT(pages: pages, contents: { path in
                 guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
                 return data
             }, into: append)
         }
-        written.append("llms-full.txt")
-        keys["llms-full.txt"] = everything
-        try stage.write("registry.json") { append in try Registry(catalog).encode(into: append) }
-        written.append("registry.json")
-        keys["registry.json"] = everything
+        try add("registry.json") { append in try Registry(catalog).encode(into: append) }
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
             try add(asset.path, asset.text)
