@@ -13,7 +13,7 @@ public struct CatalogSettings: Sendable {
     public var removed: [RemovedError]
     public var lint: LintConfiguration
     public var location: SourceLocation
-    public var presentKeys: Set<String>
+    public var presentKeys = KeySet()
 
     public init(location: SourceLocation) {
         self.languages = []
@@ -22,7 +22,6 @@ public struct CatalogSettings: Sendable {
         self.removed = []
         self.lint = LintConfiguration()
         self.location = location
-        self.presentKeys = []
     }
 
     public func family(_ id: String) -> Family? { families.first { $0.id.value == id } }

@@ -11,13 +11,12 @@ public struct Envelope: Sendable {
     public var docURLField: Located<String>?
     public var isDefault: Located<Bool>?
     public var location: SourceLocation
-    public var presentKeys: Set<String>
+    public var presentKeys = KeySet()
 
     public static let defaultContentType = "application/json"
 
     public init(name: Located<String>, location: SourceLocation) {
         self.name = name
         self.location = location
-        self.presentKeys = []
     }
 }

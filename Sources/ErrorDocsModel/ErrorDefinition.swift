@@ -16,7 +16,7 @@ public struct ErrorDefinition: Sendable {
 
     public struct Fields: Sendable {
         public var location: SourceLocation
-        public var presentKeys: Set<String> = []
+        public var presentKeys = KeySet()
 
         public var code: Located<String>?
         public var title: Located<String>?
@@ -102,7 +102,7 @@ public struct RecoverySnippet: Sendable {
     public var description: Located<String>?
     public var code: Located<String>?
     public var location: SourceLocation
-    public var presentKeys: Set<String> = []
+    public var presentKeys = KeySet()
 
     public init(location: SourceLocation) {
         self.location = location

@@ -9,12 +9,11 @@ public struct Family: Sendable {
     public var retry: RetryPolicy?
     public var location: SourceLocation
     /// Keys the author wrote, so a rule can tell "missing" from "present but invalid".
-    public var presentKeys: Set<String>
+    public var presentKeys = KeySet()
 
     public init(id: Located<String>, location: SourceLocation) {
         self.id = id
         self.statuses = []
         self.location = location
-        self.presentKeys = []
     }
 }

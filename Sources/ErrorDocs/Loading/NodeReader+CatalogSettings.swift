@@ -19,7 +19,7 @@ extension NodeReader {
         }
         var settings = CatalogSettings(location: location(of: node))
         guard let entries = mapping(node, "catalog.yaml", allowed: Self.settingsKeys) else { return settings }
-        settings.presentKeys = Set(entries.keys)
+        settings.presentKeys = KeySet(entries.keys, allowed: Self.settingsKeys)
         if let entry = entries["name"] { settings.name = string(entry.value, "name") }
         if let entry = entries["version"] { settings.version = string(entry.value, "version") }
         if let entry = entries["description"] { settings.description = string(entry.value, "description") }
@@ -44,7 +44,7 @@ extension NodeReader {
         var envelope = Envelope(name: Located(entry.key, at: entry.keyLocation), location: location(of: entry.value))
         let what = "envelope '\(entry.key)'"
         guard let entries = mapping(entry.value, what, allowed: Self.envelopeKeys) else { return envelope }
-        envelope.presentKeys = Set(entries.keys)
+        envelope.presentKeys = KeySet(entries.keys, allowed: Self.envelopeKeys)
         if let item = entries["title"] { envelope.title = string(item.value, "title") }
         if let item = entries["description"] { envelope.description = string(item.value, "description") }
         if let item = entries["content_type"] { envelope.contentType = string(item.value, "content_type") }
@@ -70,7 +70,7 @@ extension NodeReader {
             return nil
         }
         var family = Family(id: id, location: location(of: node))
-        family.presentKeys = Set(entries.keys)
+        family.presentKeys = KeySet(entries.keys, allowed: Self.familyKeys)
         if let entry = entries["title"] { family.title = string(entry.value, "title") }
         if let entry = entries["summary"] { family.summary = string(entry.value, "summary") }
         if let entry = entries["description"] { family.description = string(entry.value, "description") }

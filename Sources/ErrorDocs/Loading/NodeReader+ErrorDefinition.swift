@@ -7,11 +7,12 @@ extension NodeReader {
         "meaning", "causes", "details", "example", "quick_fix", "recovery", "prevention", "agent_hint", "headers",
         "related", "since", "deprecated",
     ]
+    static let recoveryKeys = ["language", "title", "description", "code"]
 
     mutating func errorDefinition(_ node: Node) -> ErrorDefinition? {
         guard let entries = mapping(node, "error definition", allowed: Self.errorKeys) else { return nil }
         var error = ErrorDefinition(location: location(of: node))
-        error.presentKeys = Set(entries.keys)
+        error.presentKeys = KeySet(entries.keys, allowed: Self.errorKeys)
         for (key, entry) in entries {
             let value = entry.value
             switch key {
@@ -81,9 +82,9 @@ extension NodeReader {
     }
 
     private mutating func recoverySnippet(_ node: Node) -> RecoverySnippet? {
-        guard let entries = mapping(node, "recovery entry", allowed: ["language", "title", "description", "code"]) else { return nil }
+        guard let entries = mapping(node, "recovery entry", allowed: Self.recoveryKeys) else { return nil }
         var snippet = RecoverySnippet(location: location(of: node))
-        snippet.presentKeys = Set(entries.keys)
+        snippet.presentKeys = KeySet(entries.keys, allowed: Self.recoveryKeys)
         if let entry = entries["language"] { snippet.language = string(entry.value, "language") }
         if let entry = entries["title"] { snippet.title = string(entry.value, "title") }
         if let entry = entries["description"] { snippet.description = string(entry.value, "description") }

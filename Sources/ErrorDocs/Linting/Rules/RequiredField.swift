@@ -72,7 +72,7 @@ public enum RequiredField: LintRule {
     }
 
     private static func missing(
-        _ keys: [String], in present: Set<String>, what: String, at location: SourceLocation,
+        _ keys: [String], in present: KeySet, what: String, at location: SourceLocation,
         _ findings: inout [LintFinding]
     ) {
         for key in keys where !present.contains(key) {

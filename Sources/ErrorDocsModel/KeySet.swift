@@ -1,0 +1,30 @@
+/// Which of a mapping's allowed keys a catalog file wrote: one bit per allowed key.
+///
+/// A large catalog holds one per error and per recovery entry; as a `Set<String>` each took
+/// several hundred bytes, as bits it takes sixteen (the list of allowed keys is shared).
+public struct KeySet: Sendable {
+    /// The keys this set can hold, in a fixed order; at most 64.
+    public let allowed: [String]
+    private var bits: UInt64 = 0
+
+    public init(allowed: [String] = []) {
+        precondition(allowed.count <= 64, "a KeySet holds at most 64 allowed keys")
+        self.allowed = allowed
+    }
+
+    /// The given keys that are among `allowed`; others are left out.
+    public init(_ keys: some Sequence<String>, allowed: [String]) {
+        self.init(allowed: allowed)
+        for key in keys { insert(key) }
+    }
+
+    public func contains(_ key: String) -> Bool {
+        guard let index = allowed.firstIndex(of: key) else { return false }
+        return bits & (1 << index) != 0
+    }
+
+    private mutating func insert(_ key: String) {
+        guard let index = allowed.firstIndex(of: key) else { return }
+        bits |= 1 << index
+    }
+}
