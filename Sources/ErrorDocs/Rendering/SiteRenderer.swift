@@ -42,16 +42,15 @@ struct SiteRenderer {
     func render(into stage: SiteStage, previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
                 progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         // Every page is independent: describe each as a job, then render them on all cores.
-        var jobs: [@Sendable () -> SiteFile] = []
+        var jobs: [Job] = []
         var kept: [String] = []
         var keys: [String: String] = [:]
-        let theme = self.theme
-        func page(_ path: String, key: String, _ render: @escaping @Sendable () -> String) {
+        func page(_ path: String, key: String, markdown: Bool, _ page: Page) {
             keys[path] = key
             if previous[path] == key {
                 kept.append(path)
             } else {
-                jobs.append { SiteFile(path: path, contents: Data(render().utf8)) }
+                jobs.append(Job(path: path, markdown: markdown, page: page))
             }
         }
         let html = ViewBuilder(catalog: catalog, style: .html)
@@ -59,30 +58,28 @@ struct SiteRenderer {
         let everything = self.keys.everything, summary = self.keys.summaryPages
         // Markdown twins live under markdown/ and use the templates of the same names there.
         for (views, prefix) in [(html, ""), (markdown, "markdown/")] {
-            page(prefix + views.paths.index, key: summary) { theme.render(views.indexView(), prefix + "index") }
-            for error in views.errors {
-                let code = error.code?.value ?? ""
-                let path = prefix + views.paths.error(code)
-                page(path, key: self.keys.errorPage(path, file: error.location.file)) {
-                    theme.render(views.errorView(error), prefix + "error.\(code)", prefix + "error")
-                }
+            let isMarkdown = !prefix.isEmpty
+            page(prefix + views.paths.index, key: summary, markdown: isMarkdown, .index)
+            for (position, error) in views.errors.enumerated() {
+                let path = prefix + views.paths.error(error.code?.value ?? "")
+                page(path, key: self.keys.errorPage(path, file: error.location.file), markdown: isMarkdown, .error(position))
             }
-            for removed in catalog.settings.removed {
-                page(prefix + views.paths.error(removed.code.value), key: summary) { theme.render(views.removedView(removed), prefix + "removed") }
+            for (position, removed) in catalog.settings.removed.enumerated() {
+                page(prefix + views.paths.error(removed.code.value), key: summary, markdown: isMarkdown, .removed(position))
             }
-            for family in catalog.settings.families {
-                page(prefix + views.paths.family(family.id.value), key: summary) { theme.render(views.familyView(family), prefix + "family") }
+            for (position, family) in catalog.settings.families.enumerated() {
+                page(prefix + views.paths.family(family.id.value), key: summary, markdown: isMarkdown, .family(position))
             }
-            page(prefix + views.paths.statusCodes, key: summary) { theme.render(views.statusPlaybookView(), prefix + "status-codes") }
-            page(prefix + views.paths.retries, key: summary) { theme.render(views.retryTableView(), prefix + "retries") }
-            for guide in catalog.guides {
-                page(prefix + views.paths.guide(guide.slug), key: summary) { theme.render(views.guideView(guide), prefix + "guide") }
+            page(prefix + views.paths.statusCodes, key: summary, markdown: isMarkdown, .statusCodes)
+            page(prefix + views.paths.retries, key: summary, markdown: isMarkdown, .retries)
+            for (position, guide) in catalog.guides.enumerated() {
+                page(prefix + views.paths.guide(guide.slug), key: summary, markdown: isMarkdown, .guide(position))
             }
         }
         let done = Locked(0)
         let total = jobs.count
         var written = try ConcurrentMap.map(jobs) { job throws -> String in
-            let file = job()
+            let file = SiteFile(path: job.path, contents: Data(render(job.page, with: job.markdown ? markdown : html).utf8))
             try stage.write(file)
             if let progress {
                 let count = done.withLock { count in
@@ -93,7 +90,7 @@ struct SiteRenderer {
             }
             return file.path
         }
-        jobs = []  // each holds a copy of its views: let them go before the large files below
+        jobs = []
         func wrote(_ path: String) {
             written.append(path)
             keys[path] = everything
@@ -125,5 +122,31 @@ struct SiteRenderer {
             try add(asset.path, asset.text)
         }
         return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics())
+    }
+
+    /// A page to render, by position in the catalog: a large catalog has hundreds of thousands.
+    private enum Page {
+        case index, error(Int), removed(Int), family(Int), statusCodes, retries, guide(Int)
+    }
+
+    private struct Job {
+        var path: String
+        var markdown: Bool
+        var page: Page
+    }
+
+    private func render(_ page: Page, with views: ViewBuilder) -> String {
+        let prefix = views.paths.style == .markdown ? "markdown/" : ""
+        switch page {
+        case .index: return theme.render(views.indexView(), prefix + "index")
+        case .error(let position):
+            let error = views.errors[position]
+            return theme.render(views.errorView(error), prefix + "error.\(error.code?.value ?? "")", prefix + "error")
+        case .removed(let position): return theme.render(views.removedView(catalog.settings.removed[position]), prefix + "removed")
+        case .family(let position): return theme.render(views.familyView(catalog.settings.families[position]), prefix + "family")
+        case .statusCodes: return theme.render(views.statusPlaybookView(), prefix + "status-codes")
+        case .retries: return theme.render(views.retryTableView(), prefix + "retries")
+        case .guide(let position): return theme.render(views.guideView(catalog.guides[position]), prefix + "guide")
+        }
     }
 }
