@@ -113,6 +113,10 @@ struct Registry: Encodable {
     var removed: [RemovedEntry]
 
     init(_ catalog: Catalog) {
+        self.init(catalog, errors: Array(Self.entries(of: catalog)))
+    }
+
+    private init(_ catalog: Catalog, errors: [Entry]) {
         let settings = catalog.settings
         format_version = Self.formatVersion
         name = settings.name?.value ?? ""
@@ -133,7 +137,7 @@ struct Registry: Encodable {
                 code_field: envelope.codeField?.value, doc_url_field: envelope.docURLField?.value,
                 default: envelope.name.value == defaultName, schema: EncodableJSON(envelope.schema?.value ?? .object([])))
         }
-        errors = catalog.errors.map { Self.entry($0, in: catalog) }.sorted { $0.code < $1.code }
+        self.errors = errors
         removed = settings.removed.map { removed in
             RemovedEntry(
                 code: removed.code.value, title: removed.title?.value, since: removed.since?.value,
@@ -147,6 +151,12 @@ struct Registry: Encodable {
             policy: policy?.kind.value.rawValue ?? "never", retryable: policy?.kind.value.isRetryable ?? false,
             max_attempts: policy?.maxAttempts?.value, initial_delay_ms: policy?.initialDelay?.value,
             max_delay_ms: policy?.maxDelay?.value, jitter: policy?.jitter?.value)
+    }
+
+    /// Sorted by code; built as they are read, so that a large catalog's entries need not all
+    /// be held at once.
+    private static func entries(of catalog: Catalog) -> LazyMapSequence<[ErrorDefinition], Entry> {
+        catalog.errors.sorted(byKey: { $0.code?.value ?? "" }).lazy.map { entry($0, in: catalog) }
     }
 
     private static func entry(_ error: ErrorDefinition, in catalog: Catalog) -> Entry {
@@ -189,25 +199,36 @@ struct Registry: Encodable {
     /// place of the empty list in the rest of the document, with the same bytes.
     func encoded() throws -> Data {
         var out = Data()
-        try encode { out.append($0) }
+        try encode(errors) { out.append($0) }
         return out
     }
 
-    /// The same bytes as ``encoded()``, handed to `append` an error at a time, so a large
-    /// registry is never held in memory whole.
-    func encode(into append: (Data) throws -> Void) throws {
+    /// The same bytes as `Registry(catalog).encoded()`, handed to `append` a megabyte at a
+    /// time, each error's entry made only when its turn comes: a large registry is never held
+    /// in memory whole, as text or as entries.
+    static func encode(_ catalog: Catalog, into append: (Data) throws -> Void) throws {
+        try Registry(catalog, errors: []).encode(entries(of: catalog), into: append)
+    }
+
+    /// Writes this registry with `errors` in place of its own.
+    private func encode(_ errors: some Sequence<Entry>, into append: (Data) throws -> Void) throws {
         var rest = self
         rest.errors = []
         let document = try sortedJSON(rest)
         let emptyList = Data("\n  \"errors\" : [\n\n  ]".utf8)
-        guard !errors.isEmpty, let hole = document.range(of: emptyList) else { return try append(sortedJSON(self)) }
+        var entries = errors.makeIterator()
+        guard var error = entries.next() else { return try append(document) }
+        guard let hole = document.range(of: emptyList) else {
+            preconditionFailure("JSONEncoder no longer writes an empty list as the registry expects")
+        }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let indent = Array("    ".utf8), newline = UInt8(ascii: "\n")
         try append(document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8))
         // Bytes go to an array first: `Data` appends one byte at a time far more slowly.
         var entry: [UInt8] = [], chunk = Data()
-        for (position, error) in errors.enumerated() {
+        while true {
+            let following = entries.next()
             entry.removeAll(keepingCapacity: true)
             var lineStart = true
             for byte in try encoder.encode(error) {
@@ -216,12 +237,14 @@ struct Registry: Encodable {
                 entry.append(byte)
                 lineStart = byte == newline
             }
-            entry.append(contentsOf: (position == errors.count - 1 ? "\n" : ",\n").utf8)
+            entry.append(contentsOf: (following == nil ? "\n" : ",\n").utf8)
             chunk.append(contentsOf: entry)
             if chunk.count >= 1 << 20 {
                 try append(chunk)
                 chunk = Data()
             }
+            guard let following else { break }
+            error = following
         }
         chunk.append(contentsOf: "  ]".utf8)
         chunk.append(document[hole.upperBound...])

@@ -116,7 +116,7 @@ struct SiteRenderer {
                 return data
             }, into: append)
         }
-        try add("registry.json") { append in try Registry(catalog).encode(into: append) }
+        try add("registry.json") { append in try Registry.encode(catalog, into: append) }
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
             try add(asset.path, asset.text)
