@@ -1,3 +1,5 @@
+import ErrorDocsModel
+
 /// One row of an error table: the index, family pages and the status playbook.
 struct ErrorRow: Sendable, Encodable {
     var code: String
@@ -14,12 +16,29 @@ struct ErrorRow: Sendable, Encodable {
     var deprecated: Bool
 }
 
+/// The rows of an error table, each made only when a template reaches it: a page listing
+/// every error of a large catalog would otherwise hold a row (about a kilobyte) per error while
+/// it renders. Encodes as the list of rows.
+struct ErrorRows: Sendable, Encodable, TemplateListSource {
+    let errors: [ErrorDefinition]
+    let row: @Sendable (ErrorDefinition) -> ErrorRow
+
+    var count: Int { errors.count }
+
+    func encode(to encoder: any Encoder) throws {
+        var container = encoder.unkeyedContainer()
+        for error in errors { try container.encode(row(error)) }
+    }
+
+    func templateList(log: TemplateLookupLog) -> Any? { TemplateList(items: errors.lazy.map(row), log: log) }
+}
+
 struct FamilySection: Sendable, Encodable {
     var id: String
     var title: String
     var summary: String
     var link: String
-    var errors: [ErrorRow]
+    var errors: ErrorRows
     var count: Int
 }
 
@@ -57,7 +76,7 @@ struct FamilyView: Sendable, Encodable {
     /// `400, 413, 422`, or nil when the family lists no status.
     var statuses: String?
     var retry: ErrorView.Retry
-    var errors: [ErrorRow]
+    var errors: ErrorRows
 }
 
 struct StatusPlaybookView: Sendable, Encodable {
@@ -67,7 +86,7 @@ struct StatusPlaybookView: Sendable, Encodable {
         var familyTitle: String
         var familyLink: String
         var meaning: String
-        var triggers: [ErrorRow]
+        var triggers: ErrorRows
         var handling: ErrorView.Text
     }
 
@@ -81,7 +100,7 @@ struct RetryTableView: Sendable, Encodable {
         var statuses: String
         var answer: String
         var how: String
-        var errors: [ErrorRow]
+        var errors: ErrorRows
     }
 
     /// One table: HTTP responses, SMTP replies or events.

@@ -177,12 +177,12 @@ private struct TemplateEncoder: Encoder {
 /// An array of view models as templates see it: each item becomes a template value only when
 /// a template reaches it, and is let go after. A page listing every error of a large catalog
 /// would otherwise hold a template value for each (about a kilobyte apiece) while it renders.
-struct TemplateList<Item: Encodable>: MustacheSequence, MustacheTransformable {
-    let items: [Item]
+struct TemplateList<Items: RandomAccessCollection>: MustacheSequence, MustacheTransformable where Items.Element: Encodable {
+    let items: Items
     let log: TemplateLookupLog
 
     struct Iterator: IteratorProtocol {
-        var items: IndexingIterator<[Item]>
+        var items: Items.Iterator
         let log: TemplateLookupLog
 
         mutating func next() -> Any? {
@@ -200,14 +200,14 @@ struct TemplateList<Item: Encodable>: MustacheSequence, MustacheTransformable {
         switch name {
         case "first": return items.first.flatMap { Self.value(of: $0, log: log) }
         case "last": return items.last.flatMap { Self.value(of: $0, log: log) }
-        case "reversed": return TemplateList(items: items.reversed(), log: log)
+        case "reversed": return TemplateList<ReversedCollection<Items>>(items: items.reversed(), log: log)
         case "count": return items.count
         case "empty": return items.isEmpty
         default: return nil
         }
     }
 
-    private static func value(of item: Item, log: TemplateLookupLog) -> Any? {
+    private static func value(of item: Items.Element, log: TemplateLookupLog) -> Any? {
         do {
             return try TemplateEncoder.value(of: item, log: log)
         } catch {
@@ -216,15 +216,15 @@ struct TemplateList<Item: Encodable>: MustacheSequence, MustacheTransformable {
     }
 }
 
-/// Arrays of view models go to templates as a ``TemplateList``.
-private protocol TemplateListSource {
+/// Arrays of view models (and ``ErrorRows``) go to templates as a ``TemplateList``.
+protocol TemplateListSource {
     /// Nil for an array of optionals: a nil item is left out, so its count is not known
     /// before every item is encoded.
     func templateList(log: TemplateLookupLog) -> Any?
 }
 
 extension Array: TemplateListSource where Element: Encodable {
-    fileprivate func templateList(log: TemplateLookupLog) -> Any? {
+    func templateList(log: TemplateLookupLog) -> Any? {
         Element.self is any ExpressibleByNilLiteral.Type ? nil : TemplateList(items: self, log: log)
     }
 }

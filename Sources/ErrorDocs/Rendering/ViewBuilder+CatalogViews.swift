@@ -29,7 +29,7 @@ extension ViewBuilder {
     }
 
     private func familySection(_ family: Family, root: String) -> FamilySection {
-        let rows = errors(in: family).map { row($0, root: root) }
+        let rows = rows(errors(in: family), root: root)
         return FamilySection(
             id: family.id.value, title: family.title?.value ?? family.id.value, summary: family.summary?.value ?? "",
             link: root + paths.family(family.id.value), errors: rows, count: rows.count)
@@ -45,7 +45,7 @@ extension ViewBuilder {
             id: family.id.value, title: title, summary: family.summary?.value ?? "",
             description: family.description.map { text($0.value, root: root) }, handling: text(family.handling?.value ?? "", root: root),
             statuses: family.statuses.isEmpty ? nil : family.statuses.map { String($0.value) }.joined(separator: ", "), retry: retry(family.retry),
-            errors: errors(in: family).map { row($0, root: root) })
+            errors: rows(errors(in: family), root: root))
     }
 
     /// One row per status a family lists, in status order, as in the seeds' playbook.
@@ -55,7 +55,7 @@ extension ViewBuilder {
         var rows: [StatusPlaybookView.Row] = []
         for family in settings.families {
             for status in family.statuses {
-                let triggers = errors(in: family).filter { $0.status?.value == status.value }.map { row($0, root: root) }
+                let triggers = self.rows(errors(in: family).filter { $0.status?.value == status.value }, root: root)
                 rows.append(StatusPlaybookView.Row(
                     status: status.value, statusText: HTTPStatusText.phrase(status.value),
                     familyTitle: family.title?.value ?? family.id.value, familyLink: root + paths.family(family.id.value),
@@ -74,7 +74,7 @@ extension ViewBuilder {
         let path = paths.retries
         let root = SitePaths.root(of: path)
         func rows(_ surface: ErrorDefinition.Surface, key: (ErrorDefinition) -> (sort: Int, label: String)) -> [RetryTableView.Row] {
-            var grouped: [(answer: String, how: String, keys: [(Int, String)], errors: [ErrorRow])] = []
+            var grouped: [(answer: String, how: String, keys: [(Int, String)], errors: [ErrorDefinition])] = []
             let sorted = errors.filter { $0.effectiveSurface == surface }.sorted(byKey: { key($0).sort })
             for error in sorted {
                 let policy = catalog.effectiveRetry(of: error)
@@ -83,13 +83,13 @@ extension ViewBuilder {
                 let errorKey = key(error)
                 if let index = grouped.firstIndex(where: { $0.answer == answer && $0.how == how }) {
                     if !grouped[index].keys.contains(where: { $0.1 == errorKey.label }) { grouped[index].keys.append(errorKey) }
-                    grouped[index].errors.append(row(error, root: root))
+                    grouped[index].errors.append(error)
                 } else {
-                    grouped.append((answer, how, [errorKey], [row(error, root: root)]))
+                    grouped.append((answer, how, [errorKey], [error]))
                 }
             }
             return grouped.map {
-                RetryTableView.Row(statuses: $0.keys.map(\.1).joined(separator: ", "), answer: $0.answer, how: $0.how, errors: $0.errors)
+                RetryTableView.Row(statuses: $0.keys.map(\.1).joined(separator: ", "), answer: $0.answer, how: $0.how, errors: self.rows($0.errors, root: root))
             }
         }
         let http = rows(.response) { ($0.status?.value ?? 0, String($0.status?.value ?? 0)) }

@@ -161,6 +161,11 @@ struct ViewBuilder: Sendable {
         }
     }
 
+    /// Rows of `errors` for a page `root` away from the site root.
+    func rows(_ errors: [ErrorDefinition], root: String) -> ErrorRows {
+        ErrorRows(errors: errors) { row($0, root: root) }
+    }
+
     func row(_ error: ErrorDefinition, root: String) -> ErrorRow {
         let code = error.code?.value ?? ""
         let family = error.family.flatMap { settings.family($0.value) }
