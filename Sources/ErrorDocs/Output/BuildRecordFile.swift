@@ -90,20 +90,49 @@ struct BuildRecordFile {
 
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
     static func write(_ record: BuildRecord, to url: URL, folder: URL) throws {
+        let temporary = url.deletingLastPathComponent().appendingPathComponent(
+            url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        func refusal(_ url: URL) -> FolderOutput.Refusal {
+            FolderOutput.Refusal(description: "\(url.path): cannot be written (\(String(cString: strerror(errno))))")
+        }
+        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: temporary.path) else { throw refusal(temporary) }
+        do {
+            try write(record, folder: folder, to: handle)
+            try handle.close()
+        } catch {
+            try? handle.close()
+            try? FileManager.default.removeItem(at: temporary)
+            throw error
+        }
+        guard rename(temporary.path, url.path) == 0 else {
+            try? FileManager.default.removeItem(at: temporary)
+            throw refusal(url)
+        }
+    }
+
+    /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.
+    private static func write(_ record: BuildRecord, folder: URL, to handle: FileHandle) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
-        var text = "\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n"
-        func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) {
+        var text: [UInt8] = []
+        text.reserveCapacity(1 << 20)
+        text.append(contentsOf: "\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n".utf8)
+        func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
             guard !path.contains("\n") else { return }
-            text += "\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n"
+            text.append(contentsOf: "\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n".utf8)
+            if text.count >= 1 << 20 {
+                try handle.write(contentsOf: text)
+                text.removeAll(keepingCapacity: true)
+            }
         }
         for (path, file) in record.inputFiles.sorted(by: { $0.key < $1.key }) {
-            add("input", path, file.hash, file.stamp)
+            try add("input", path, file.hash, file.stamp)
         }
         let root = folder.path
         var folders: Set<String> = ["."]
         for (path, key) in record.pages.sorted(by: { $0.key < $1.key }) {
             guard let stamp = FileStamp(path: root + "/" + path) else { continue }
-            add("page", path, key, stamp)
+            try add("page", path, key, stamp)
             var parent = Substring(path)
             while let slash = parent.lastIndex(of: "/") {
                 parent = parent[..<slash]
@@ -112,15 +141,9 @@ struct BuildRecordFile {
         }
         for path in folders.sorted() {
             guard let stamp = FileStamp(folder: root + "/" + path) else { continue }
-            add("folder", path, "-", stamp)
+            try add("folder", path, "-", stamp)
         }
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        try Data(text.utf8).write(to: temporary)
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw FolderOutput.Refusal(description: "\(url.path): cannot be written (\(String(cString: strerror(errno))))")
-        }
+        try handle.write(contentsOf: text)
     }
 
     /// `<kind> <hash or key> <size> <seconds>.<nanoseconds> <inode> <path>`, with a page's or
