@@ -2,10 +2,22 @@
 /// as Yams reports them and as editors following the LSP convention for UTF-32 do.
 public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStringConvertible {
     /// Path as the user gave it (relative to the working directory when they passed a relative one).
-    public var file: String
-    // Kept in 32 bits: a large catalog holds millions of locations (two for each value).
+    public var file: String {
+        get { path.value }
+        set { path = Path(newValue) }
+    }
+
+    // A catalog holds millions of locations (two for each value): the path is one shared
+    // reference (locations made with `init(sameFileAs:line:column:)` share their file's), and
+    // line and column are kept in 32 bits.
+    private var path: Path
     private var storedLine: UInt32
     private var storedColumn: UInt32
+
+    private final class Path: Sendable {
+        let value: String
+        init(_ value: String) { self.value = value }
+    }
 
     public var line: Int {
         get { Int(storedLine) }
@@ -18,15 +30,45 @@ public struct SourceLocation: Sendable, Hashable, Codable, Comparable, CustomStr
     }
 
     public init(file: String, line: Int, column: Int) {
-        self.file = file
+        path = Path(file)
+        storedLine = UInt32(clamping: line)
+        storedColumn = UInt32(clamping: column)
+    }
+
+    /// A location in the same file as `other`, sharing its path rather than holding a copy.
+    public init(sameFileAs other: SourceLocation, line: Int, column: Int) {
+        path = other.path
         storedLine = UInt32(clamping: line)
         storedColumn = UInt32(clamping: column)
     }
 
     private enum CodingKeys: String, CodingKey {
-        case file
-        case storedLine = "line"
-        case storedColumn = "column"
+        case file, line, column
+    }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(file: try container.decode(String.self, forKey: .file),
+                  line: try container.decode(Int.self, forKey: .line),
+                  column: try container.decode(Int.self, forKey: .column))
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.container(keyedBy: CodingKeys.self)
+        try container.encode(file, forKey: .file)
+        try container.encode(line, forKey: .line)
+        try container.encode(column, forKey: .column)
+    }
+
+    public static func == (lhs: SourceLocation, rhs: SourceLocation) -> Bool {
+        lhs.storedLine == rhs.storedLine && lhs.storedColumn == rhs.storedColumn
+            && (lhs.path === rhs.path || lhs.file == rhs.file)
+    }
+
+    public func hash(into hasher: inout Hasher) {
+        hasher.combine(file)
+        hasher.combine(storedLine)
+        hasher.combine(storedColumn)
     }
 
     public var description: String { "\(file):\(line):\(column)" }
@@ -47,7 +89,7 @@ public struct Located<Value: Sendable>: Sendable {
     /// single-line values).
     /// (In the same file as `location`.)
     public var contentStart: SourceLocation {
-        get { SourceLocation(file: location.file, line: Int(contentLine), column: Int(contentColumn)) }
+        get { SourceLocation(sameFileAs: location, line: Int(contentLine), column: Int(contentColumn)) }
         set {
             contentLine = UInt32(clamping: newValue.line)
             contentColumn = UInt32(clamping: newValue.column)
@@ -68,7 +110,8 @@ public struct Located<Value: Sendable>: Sendable {
 
     /// The file position of line `line`, column `column` (1-based) of the value's text.
     public func position(ofLine line: Int, column: Int) -> SourceLocation {
-        SourceLocation(file: contentStart.file, line: contentStart.line + line - 1, column: contentStart.column + column - 1)
+        let start = contentStart
+        return SourceLocation(sameFileAs: start, line: start.line + line - 1, column: start.column + column - 1)
     }
 }
 

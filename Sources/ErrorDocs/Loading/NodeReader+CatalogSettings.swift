@@ -12,7 +12,7 @@ extension NodeReader {
     static let removedKeys = ["code", "title", "since", "reason", "replaced_by"]
 
     mutating func catalogSettings(_ node: Node?) -> CatalogSettings {
-        let start = SourceLocation(file: file, line: 1, column: 1)
+        let start = location(line: 1, column: 1)
         guard let node else {
             report("required-field", at: start, "catalog.yaml is empty; it needs at least name, version, base_url, doc_url, envelopes and families")
             return CatalogSettings(location: start)

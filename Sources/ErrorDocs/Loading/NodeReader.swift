@@ -15,6 +15,8 @@ struct NodeReader {
     }
 
     let file: String
+    /// The start of the file: every location made here shares its path.
+    private let start: SourceLocation
     /// The file's bytes and where each line starts, to find where a block scalar's text starts.
     let bytes: [UInt8]
     let lineStarts: [Int]
@@ -22,6 +24,7 @@ struct NodeReader {
 
     init(file: String, text: String) {
         self.file = file
+        self.start = SourceLocation(file: file, line: 1, column: 1)
         self.bytes = Array(text.utf8)
         var starts = [0]
         for (offset, byte) in bytes.enumerated() where byte == 0x0A { starts.append(offset + 1) }
@@ -37,7 +40,11 @@ struct NodeReader {
     }
 
     func location(of node: Node) -> SourceLocation {
-        SourceLocation(file: file, line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+        location(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    }
+
+    func location(line: Int, column: Int) -> SourceLocation {
+        SourceLocation(sameFileAs: start, line: line, column: column)
     }
 
     mutating func report(_ ruleID: String, at node: Node, _ message: String) {
@@ -121,9 +128,9 @@ struct NodeReader {
             while index < lineStarts.count, line(index).allSatisfy({ $0 == 0x20 || $0 == 0x09 }) { index += 1 }
             guard index < lineStarts.count else { return mark }
             let indent = line(index).prefix { $0 == 0x20 }.count
-            return SourceLocation(file: file, line: index + 1, column: indent + 1)
+            return location(line: index + 1, column: indent + 1)
         case .singleQuoted, .doubleQuoted:
-            return SourceLocation(file: file, line: mark.line, column: mark.column + 1)
+            return location(line: mark.line, column: mark.column + 1)
         default:
             return mark
         }
