@@ -114,15 +114,12 @@ struct BuildRecordFile {
     /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.
     private static func write(_ record: BuildRecord, folder: URL, to handle: FileHandle) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
-        var text: [UInt8] = []
-        text.reserveCapacity(1 << 20)
-        text.append(contentsOf: "\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n".utf8)
+        var chunks = Chunks()
+        _ = chunks.add("\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n")
         func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
             guard !path.contains("\n") else { return }
-            text.append(contentsOf: "\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n".utf8)
-            if text.count >= 1 << 20 {
-                try handle.write(contentsOf: text)
-                text.removeAll(keepingCapacity: true)
+            if let chunk = chunks.add("\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n") {
+                try handle.write(contentsOf: chunk)
             }
         }
         for (path, file) in record.inputFiles.sorted(by: { $0.key < $1.key }) {
@@ -143,7 +140,7 @@ struct BuildRecordFile {
             guard let stamp = FileStamp(folder: root + "/" + path) else { continue }
             try add("folder", path, "-", stamp)
         }
-        try handle.write(contentsOf: text)
+        try handle.write(contentsOf: chunks.rest())
     }
 
     /// `<kind> <hash or key> <size> <seconds>.<nanoseconds> <inode> <path>`, with a page's or

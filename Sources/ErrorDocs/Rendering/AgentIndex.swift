@@ -3,7 +3,9 @@ import Foundation
 /// Files for AI agents (https://llmstxt.org): `llms.txt`, an index of the Markdown pages with
 /// one line each, and `llms-full.txt`, every Markdown page in one file.
 enum AgentIndex {
-    static func llmsTXT(_ views: ViewBuilder) -> String {
+    /// `llms.txt`, handed to `append` a megabyte at a time.
+    static func llmsTXT(_ views: ViewBuilder, into append: (Data) throws -> Void) throws {
+        var chunks = Chunks()
         let settings = views.settings
         let name = settings.name?.value ?? "API"
         let base = settings.baseURL.map { SitePaths.siteRoot($0.value) } ?? ""
@@ -27,6 +29,8 @@ enum AgentIndex {
             for error in errors {
                 let code = error.code?.value ?? ""
                 out += "- [\(code): \(line(error.title?.value ?? code))](\(markdown)\(views.paths.error(code))): \(line(error.summary?.value ?? ""))\n"
+                if let chunk = chunks.add(out) { try append(chunk) }
+                out = ""
             }
         }
         if !views.catalog.guides.isEmpty {
@@ -36,7 +40,8 @@ enum AgentIndex {
             }
         }
         out += "\n## Optional\n\n- [The whole reference in one file](\(base)llms-full.txt)\n"
-        return out
+        _ = chunks.add(out)
+        try append(chunks.rest())
     }
 
     /// The Markdown index first, then every other Markdown page in path order, handed to

@@ -226,7 +226,7 @@ struct Registry: Encodable {
         let indent = Array("    ".utf8), newline = UInt8(ascii: "\n")
         try append(document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8))
         // Bytes go to an array first: `Data` appends one byte at a time far more slowly.
-        var entry: [UInt8] = [], chunk = Data()
+        var entry: [UInt8] = [], chunks = Chunks()
         while true {
             let following = entries.next()
             entry.removeAll(keepingCapacity: true)
@@ -238,17 +238,12 @@ struct Registry: Encodable {
                 lineStart = byte == newline
             }
             entry.append(contentsOf: (following == nil ? "\n" : ",\n").utf8)
-            chunk.append(contentsOf: entry)
-            if chunk.count >= 1 << 20 {
-                try append(chunk)
-                chunk = Data()
-            }
+            if let chunk = chunks.add(entry) { try append(chunk) }
             guard let following else { break }
             error = following
         }
-        chunk.append(contentsOf: "  ]".utf8)
-        chunk.append(document[hole.upperBound...])
-        try append(chunk)
+        _ = chunks.add("  ]")
+        try append(chunks.rest() + document[hole.upperBound...])
     }
 }
 

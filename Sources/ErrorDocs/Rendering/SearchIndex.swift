@@ -8,9 +8,10 @@ enum SearchIndex {
     static let path = "assets/search-index.js"
     static let fields = ["code", "title", "summary", "status", "smtp", "event", "family", "statusClass", "retryable", "deprecated", "link"]
 
-    static func script(_ views: ViewBuilder) -> String {
+    /// The script, handed to `append` a megabyte at a time.
+    static func script(_ views: ViewBuilder, into append: (Data) throws -> Void) throws {
         let catalog = views.catalog
-        let rows: [JSONValue] = views.errors.map { error in
+        func row(_ error: ErrorDefinition) -> JSONValue {
             let code = error.code?.value ?? ""
             let status: String
             switch error.effectiveSurface {
@@ -26,11 +27,18 @@ enum SearchIndex {
                 .bool(error.deprecated != nil), .string(views.paths.error(code)),
             ])
         }
-        let index = JSONValue.object([
-            .init("fields", .array(fields.map(JSONValue.string))),
-            .init("errors", .array(rows)),
-        ])
-        return "window.errdocsSearchIndex = " + JSONWriter.compact(index) + ";\n"
+        // `{"fields":[…],"errors":[…]}` as JSONWriter.compact writes it, an error at a time.
+        var chunks = Chunks()
+        let fields = JSONWriter.compact(.array(Self.fields.map(JSONValue.string)))
+        var text = "window.errdocsSearchIndex = {\"fields\":\(fields),\"errors\":["
+        for (position, error) in views.errors.enumerated() {
+            if position > 0 { text += "," }
+            text += JSONWriter.compact(row(error))
+            if let chunk = chunks.add(text) { try append(chunk) }
+            text = ""
+        }
+        _ = chunks.add(text + "]};\n")
+        try append(chunks.rest())
     }
 
     /// `HTTP 4xx`, `SMTP 5xx (permanent)`, `Events`: how the status filter shows a class.

@@ -106,9 +106,12 @@ struct SiteRenderer {
         }
 
         try add("404.html", theme.render(html.notFoundView(), "404"))
-        try add(SearchIndex.path, SearchIndex.script(html))
-        if let sitemap = Sitemap.xml(html, pages: written + kept) { try add("sitemap.xml", sitemap) }
-        try add("llms.txt", AgentIndex.llmsTXT(markdown))
+        try add(SearchIndex.path) { append in try SearchIndex.script(html, into: append) }
+        if Sitemap.isWritten(for: html) {
+            let pages = written + kept
+            try add("sitemap.xml") { append in try Sitemap.xml(html, pages: pages, into: append) }
+        }
+        try add("llms.txt") { append in try AgentIndex.llmsTXT(markdown, into: append) }
         let keptPages = Set(kept), pages = written + kept
         try add("llms-full.txt") { append in
             try AgentIndex.llmsFullTXT(pages: pages, contents: { path in
