@@ -81,6 +81,20 @@ import Testing
         #expect(page.contains("[\(burst)]|somenone</p>"), "\(page)")
     }
 
+    /// Error tables make their rows as templates reach them; the list transforms still apply.
+    @Test func listTransformsWorkOnErrorTables() throws {
+        let template = "{{<layout}}{{$main}}<p id=\"rows\">{{count(errors)}}|{{#first(errors)}}{{code}}{{/first(errors)}}"
+            + "|{{#last(errors)}}{{code}}{{/last(errors)}}|{{#reversed(errors)}}[{{code}}]{{/reversed(errors)}}</p>{{/main}}{{/layout}}\n"
+        let scratch = try scratch(withTemplate: "family.mustache", template)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        let page = try String(contentsOf: scratch.appendingPathComponent("Site/families/auth/index.html"), encoding: .utf8)
+        let expected = "<p id=\"rows\">4|invalid_api_key|missing_authorization_header"
+            + "|[missing_authorization_header][jwt_signature_invalid][jwt_expired][invalid_api_key]</p>"
+        #expect(page.contains(expected), "\(page)")
+    }
+
     @Test func aTemplateWithAMissingPartialIsRejected() throws {
         let scratch = try scratch(withTemplate: "guide.mustache", "{{<layout}}{{$main}}\n{{>partials/nope}}{{/main}}{{/layout}}\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
