@@ -22,7 +22,10 @@ public struct ErrorDefinition: Sendable {
         public var title: Located<String>?
         public var surface: Located<Surface>?
         public var status: Located<Int>?
-        public var smtp: SMTPReply?
+        public var smtp: SMTPReply? {
+            get { smtpBox?.value }
+            set { smtpBox = newValue.map(Box.init) }
+        }
         public var event: Located<String>?
         public var family: Located<String>?
         public var summary: Located<String>?
@@ -40,7 +43,20 @@ public struct ErrorDefinition: Sendable {
         public var headers: [HeaderDoc] = []
         public var related: [Located<String>] = []
         public var since: Located<String>?
-        public var deprecated: Deprecation?
+        public var deprecated: Deprecation? {
+            get { deprecatedBox?.value }
+            set { deprecatedBox = newValue.map(Box.init) }
+        }
+
+        // Boxed: most errors have neither, and inline they would take 224 of every error's bytes.
+        fileprivate var smtpBox: Box<SMTPReply>?
+        fileprivate var deprecatedBox: Box<Deprecation>?
+    }
+
+    /// An immutable value behind one reference.
+    fileprivate final class Box<Value: Sendable>: Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
     }
 
     @usableFromInline
