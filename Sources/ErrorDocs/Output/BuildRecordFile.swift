@@ -115,12 +115,11 @@ struct BuildRecordFile {
     private static func write(_ record: BuildRecord, folder: URL, to handle: FileHandle) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var chunks = Chunks()
-        _ = chunks.add("\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n")
+        let write = { (chunk: Data) in try handle.write(contentsOf: chunk) }
+        try chunks.add("\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: write)
         func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
             guard !path.contains("\n") else { return }
-            if let chunk = chunks.add("\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n") {
-                try handle.write(contentsOf: chunk)
-            }
+            try chunks.add("\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n", to: write)
         }
         for (path, file) in record.inputFiles.sorted(by: { $0.key < $1.key }) {
             try add("input", path, file.hash, file.stamp)
@@ -140,7 +139,7 @@ struct BuildRecordFile {
             guard let stamp = FileStamp(folder: root + "/" + path) else { continue }
             try add("folder", path, "-", stamp)
         }
-        try handle.write(contentsOf: chunks.rest())
+        try chunks.finish(to: write)
     }
 
     /// `<kind> <hash or key> <size> <seconds>.<nanoseconds> <inode> <path>`, with a page's or

@@ -11,25 +11,21 @@ struct Chunks {
         pending.reserveCapacity(size)
     }
 
-    /// Adds `text`; returns the gathered bytes once they reach the chunk size.
-    mutating func add(_ text: String) -> Data? {
+    /// Adds `text`, handing what is gathered to `append` once it reaches the chunk size.
+    mutating func add(_ text: String, to append: (Data) throws -> Void) rethrows {
         pending.append(contentsOf: text.utf8)
-        return full()
+        if pending.count >= size { try finish(to: append) }
     }
 
-    mutating func add(_ bytes: [UInt8]) -> Data? {
+    mutating func add(_ bytes: [UInt8], to append: (Data) throws -> Void) rethrows {
         pending.append(contentsOf: bytes)
-        return full()
+        if pending.count >= size { try finish(to: append) }
     }
 
-    /// What is left: the end of the file.
-    mutating func rest() -> Data {
-        defer { pending.removeAll(keepingCapacity: true) }
-        return Data(pending)
-    }
-
-    private mutating func full() -> Data? {
-        guard pending.count >= size else { return nil }
-        return rest()
+    /// Hands on what is left: call once the file's text is all added.
+    mutating func finish(to append: (Data) throws -> Void) rethrows {
+        guard !pending.isEmpty else { return }
+        try append(Data(pending))
+        pending.removeAll(keepingCapacity: true)
     }
 }

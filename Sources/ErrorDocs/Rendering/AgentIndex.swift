@@ -29,7 +29,7 @@ enum AgentIndex {
             for error in errors {
                 let code = error.code?.value ?? ""
                 out += "- [\(code): \(line(error.title?.value ?? code))](\(markdown)\(views.paths.error(code))): \(line(error.summary?.value ?? ""))\n"
-                if let chunk = chunks.add(out) { try append(chunk) }
+                try chunks.add(out, to: append)
                 out = ""
             }
         }
@@ -40,8 +40,8 @@ enum AgentIndex {
             }
         }
         out += "\n## Optional\n\n- [The whole reference in one file](\(base)llms-full.txt)\n"
-        _ = chunks.add(out)
-        try append(chunks.rest())
+        try chunks.add(out, to: append)
+        try chunks.finish(to: append)
     }
 
     /// The Markdown index first, then every other Markdown page in path order, handed to

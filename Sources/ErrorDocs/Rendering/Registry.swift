@@ -238,12 +238,13 @@ struct Registry: Encodable {
                 lineStart = byte == newline
             }
             entry.append(contentsOf: (following == nil ? "\n" : ",\n").utf8)
-            if let chunk = chunks.add(entry) { try append(chunk) }
+            try chunks.add(entry, to: append)
             guard let following else { break }
             error = following
         }
-        _ = chunks.add("  ]")
-        try append(chunks.rest() + document[hole.upperBound...])
+        try chunks.add("  ]", to: append)
+        try chunks.finish(to: append)
+        try append(document[hole.upperBound...])
     }
 }
 

@@ -34,11 +34,11 @@ enum SearchIndex {
         for (position, error) in views.errors.enumerated() {
             if position > 0 { text += "," }
             text += JSONWriter.compact(row(error))
-            if let chunk = chunks.add(text) { try append(chunk) }
+            try chunks.add(text, to: append)
             text = ""
         }
-        _ = chunks.add(text + "]};\n")
-        try append(chunks.rest())
+        try chunks.add(text + "]};\n", to: append)
+        try chunks.finish(to: append)
     }
 
     /// `HTTP 4xx`, `SMTP 5xx (permanent)`, `Events`: how the status filter shows a class.

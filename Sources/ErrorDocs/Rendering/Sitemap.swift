@@ -10,17 +10,15 @@ enum Sitemap {
     static func xml(_ views: ViewBuilder, pages: [String], into append: (Data) throws -> Void) throws {
         let base = views.settings.baseURL?.value ?? ""
         var chunks = Chunks()
-        _ = chunks.add("""
+        try chunks.add("""
             <?xml version="1.0" encoding="UTF-8"?>
             <urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">
 
-            """)
+            """, to: append)
         for path in pages.filter({ $0.hasSuffix(".html") && !$0.hasPrefix("markdown/") && $0 != "404.html" }).sorted() {
-            if let chunk = chunks.add("<url><loc>\(escapeMarkup(SitePaths.publicURL(of: path, base: base)))</loc></url>\n") {
-                try append(chunk)
-            }
+            try chunks.add("<url><loc>\(escapeMarkup(SitePaths.publicURL(of: path, base: base)))</loc></url>\n", to: append)
         }
-        _ = chunks.add("</urlset>\n")
-        try append(chunks.rest())
+        try chunks.add("</urlset>\n", to: append)
+        try chunks.finish(to: append)
     }
 }
