@@ -52,6 +52,15 @@ import Testing
         return scratch
     }
 
+    /// The page at `path` of the default catalog's site, built with the template `name` overridden.
+    private func page(_ path: String, builtWithTemplate name: String, _ text: String) throws -> String {
+        let scratch = try scratch(withTemplate: name, text)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        return try String(contentsOf: scratch.appendingPathComponent("Site/" + path), encoding: .utf8)
+    }
+
     @Test func aTemplateOverrideChangesOnlyWhatItOverrides() throws {
         let scratch = try scratch(withTemplate: "error.rate_limited.mustache", "{{<layout}}{{$main}}<h1>Custom {{code}}</h1>{{/main}}{{/layout}}\n")
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -70,11 +79,7 @@ import Testing
             + "|{{#first(causes)}}{{{html}}}{{/first(causes)}}|{{#last(causes)}}{{{html}}}{{/last(causes)}}"
             + "|{{#reversed(causes)}}[{{{html}}}]{{/reversed(causes)}}"
             + "|{{^empty(causes)}}some{{/empty(causes)}}{{#empty(endpoints)}}none{{/empty(endpoints)}}</p>{{/main}}{{/layout}}\n"
-        let scratch = try scratch(withTemplate: "error.rate_limited.mustache", template)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let run = try Tool.run(["build", "Content"], in: scratch)
-        #expect(run.status == 0, "\(run.stderr)")
-        let page = try String(contentsOf: scratch.appendingPathComponent("Site/errors/rate_limited/index.html"), encoding: .utf8)
+        let page = try page("errors/rate_limited/index.html", builtWithTemplate: "error.rate_limited.mustache", template)
         let burst = "A burst of sends, for example a loop calling <code>POST /v1/send</code> once per recipient without pacing."
         let polling = "Polling <code>GET /v1/messages/{id}</code> for delivery status instead of subscribing to webhooks."
         #expect(page.contains("<p id=\"lists\">4|\(burst)|\(polling)|[\(polling)]["), "\(page)")
@@ -85,11 +90,7 @@ import Testing
     @Test func listTransformsWorkOnErrorTables() throws {
         let template = "{{<layout}}{{$main}}<p id=\"rows\">{{count(errors)}}|{{#first(errors)}}{{code}}{{/first(errors)}}"
             + "|{{#last(errors)}}{{code}}{{/last(errors)}}|{{#reversed(errors)}}[{{code}}]{{/reversed(errors)}}</p>{{/main}}{{/layout}}\n"
-        let scratch = try scratch(withTemplate: "family.mustache", template)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-        let run = try Tool.run(["build", "Content"], in: scratch)
-        #expect(run.status == 0, "\(run.stderr)")
-        let page = try String(contentsOf: scratch.appendingPathComponent("Site/families/auth/index.html"), encoding: .utf8)
+        let page = try page("families/auth/index.html", builtWithTemplate: "family.mustache", template)
         let expected = "<p id=\"rows\">4|invalid_api_key|missing_authorization_header"
             + "|[missing_authorization_header][jwt_signature_invalid][jwt_expired][invalid_api_key]</p>"
         #expect(page.contains(expected), "\(page)")

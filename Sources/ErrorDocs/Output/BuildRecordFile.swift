@@ -92,34 +92,26 @@ struct BuildRecordFile {
     static func write(_ record: BuildRecord, to url: URL, folder: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        func refusal(_ url: URL) -> FolderOutput.Refusal {
-            FolderOutput.Refusal(description: "\(url.path): cannot be written (\(String(cString: strerror(errno))))")
-        }
-        guard FileManager.default.createFile(atPath: temporary.path, contents: nil),
-              let handle = FileHandle(forWritingAtPath: temporary.path) else { throw refusal(temporary) }
         do {
-            try write(record, folder: folder, to: handle)
-            try handle.close()
+            try FolderOutput.write(temporary.path) { append in try write(record, folder: folder, into: append) }
         } catch {
-            try? handle.close()
             try? FileManager.default.removeItem(at: temporary)
             throw error
         }
         guard rename(temporary.path, url.path) == 0 else {
             try? FileManager.default.removeItem(at: temporary)
-            throw refusal(url)
+            throw FolderOutput.Refusal(description: "\(url.path): cannot be written (\(String(cString: strerror(errno))))")
         }
     }
 
     /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.
-    private static func write(_ record: BuildRecord, folder: URL, to handle: FileHandle) throws {
+    private static func write(_ record: BuildRecord, folder: URL, into append: (Data) throws -> Void) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var chunks = Chunks()
-        let write = { (chunk: Data) in try handle.write(contentsOf: chunk) }
-        try chunks.add("\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: write)
+        try chunks.add("\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: append)
         func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
             guard !path.contains("\n") else { return }
-            try chunks.add("\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n", to: write)
+            try chunks.add("\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n", to: append)
         }
         for (path, file) in record.inputFiles.sorted(by: { $0.key < $1.key }) {
             try add("input", path, file.hash, file.stamp)
@@ -139,7 +131,7 @@ struct BuildRecordFile {
             guard let stamp = FileStamp(folder: root + "/" + path) else { continue }
             try add("folder", path, "-", stamp)
         }
-        try chunks.finish(to: write)
+        try chunks.finish(to: append)
     }
 
     /// `<kind> <hash or key> <size> <seconds>.<nanoseconds> <inode> <path>`, with a page's or

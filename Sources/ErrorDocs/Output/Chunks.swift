@@ -13,11 +13,10 @@ struct Chunks {
 
     /// Adds `text`, handing what is gathered to `append` once it reaches the chunk size.
     mutating func add(_ text: String, to append: (Data) throws -> Void) rethrows {
-        pending.append(contentsOf: text.utf8)
-        if pending.count >= size { try finish(to: append) }
+        try add(text.utf8, to: append)
     }
 
-    mutating func add(_ bytes: [UInt8], to append: (Data) throws -> Void) rethrows {
+    mutating func add(_ bytes: some Collection<UInt8>, to append: (Data) throws -> Void) rethrows {
         pending.append(contentsOf: bytes)
         if pending.count >= size { try finish(to: append) }
     }

@@ -153,17 +153,7 @@ public struct FolderOutput: SiteOutput {
         func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
             let target = try prepare(path)
             unlink(target)
-            guard FileManager.default.createFile(atPath: target, contents: nil),
-                  let handle = FileHandle(forWritingAtPath: target) else {
-                throw Refusal(description: "\(target): cannot be written (\(String(cString: strerror(errno))))")
-            }
-            do {
-                try parts { try handle.write(contentsOf: $0) }
-                try handle.close()
-            } catch {
-                try? handle.close()
-                throw error
-            }
+            try FolderOutput.write(target, parts: parts)
             if let old = current.map({ $0.path + "/" + path }), Self.sameBytes(target, old) {
                 unlink(target)
                 if link(old, target) != 0 { throw Refusal(description: "\(target): cannot be linked to \(old)") }
@@ -219,6 +209,21 @@ public struct FolderOutput: SiteOutput {
 
         func discard() {
             try? FileManager.default.removeItem(at: root)
+        }
+    }
+
+    /// Creates the file at `path` and writes it part by part as `parts` hands them on.
+    static func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        guard FileManager.default.createFile(atPath: path, contents: nil),
+              let handle = FileHandle(forWritingAtPath: path) else {
+            throw Refusal(description: "\(path): cannot be written (\(String(cString: strerror(errno))))")
+        }
+        do {
+            try parts { try handle.write(contentsOf: $0) }
+            try handle.close()
+        } catch {
+            try? handle.close()
+            throw error
         }
     }
 

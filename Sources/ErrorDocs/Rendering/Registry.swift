@@ -155,7 +155,7 @@ struct Registry: Encodable {
 
     /// Sorted by code; built as they are read, so that a large catalog's entries need not all
     /// be held at once.
-    private static func entries(of catalog: Catalog) -> LazyMapSequence<[ErrorDefinition], Entry> {
+    private static func entries(of catalog: Catalog) -> LazyMapCollection<[ErrorDefinition], Entry> {
         catalog.errors.sorted(byKey: { $0.code?.value ?? "" }).lazy.map { entry($0, in: catalog) }
     }
 
@@ -211,13 +211,12 @@ struct Registry: Encodable {
     }
 
     /// Writes this registry with `errors` in place of its own.
-    private func encode(_ errors: some Sequence<Entry>, into append: (Data) throws -> Void) throws {
+    private func encode(_ errors: some Collection<Entry>, into append: (Data) throws -> Void) throws {
         var rest = self
         rest.errors = []
         let document = try sortedJSON(rest)
         let emptyList = Data("\n  \"errors\" : [\n\n  ]".utf8)
-        var entries = errors.makeIterator()
-        guard var error = entries.next() else { return try append(document) }
+        guard !errors.isEmpty else { return try append(document) }
         guard let hole = document.range(of: emptyList) else {
             preconditionFailure("JSONEncoder no longer writes an empty list as the registry expects")
         }
@@ -227,8 +226,7 @@ struct Registry: Encodable {
         try append(document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8))
         // Bytes go to an array first: `Data` appends one byte at a time far more slowly.
         var entry: [UInt8] = [], chunks = Chunks()
-        while true {
-            let following = entries.next()
+        for (position, error) in errors.enumerated() {
             entry.removeAll(keepingCapacity: true)
             var lineStart = true
             for byte in try encoder.encode(error) {
@@ -237,10 +235,8 @@ struct Registry: Encodable {
                 entry.append(byte)
                 lineStart = byte == newline
             }
-            entry.append(contentsOf: (following == nil ? "\n" : ",\n").utf8)
+            entry.append(contentsOf: (position == errors.count - 1 ? "\n" : ",\n").utf8)
             try chunks.add(entry, to: append)
-            guard let following else { break }
-            error = following
         }
         try chunks.add("  ]", to: append)
         try chunks.finish(to: append)
