@@ -59,6 +59,34 @@ import Testing
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
+    /// What a killed build leaves beside Site/ (a staging folder, an old site, a half-written
+    /// build record) is removed by the next build once its process is gone, and kept while
+    /// that build still runs.
+    @Test func theNextBuildRemovesWhatKilledBuildsLeft() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let finished = Process()
+        finished.executableURL = URL(fileURLWithPath: "/bin/true")
+        try finished.run()
+        finished.waitUntilExit()
+        let dead = finished.processIdentifier
+        let alive = ProcessInfo.processInfo.processIdentifier
+        let left = [".Site.staging-\(dead)", ".Site.old-\(dead)", ".Site.errdocs-cache.tmp-\(dead)"]
+        let running = [".Site.staging-\(alive)", ".Site.errdocs-cache.tmp-\(alive)"]
+        for name in left + running {
+            let url = scratch.appendingPathComponent(name)
+            if name.contains("cache") {
+                try "errdocs build record 2\ninputs".write(to: url, atomically: false, encoding: .utf8)
+            } else {
+                try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
+            }
+        }
+        let build = try Tool.run(["build", "Content"], in: scratch)
+        #expect(build.status == 0, "\(build.stderr)")
+        let hidden = Set(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".Site") })
+        #expect(hidden == Set(running + [".Site.errdocs-cache"]), "\(hidden.sorted())")
+    }
+
     static func write(_ tree: [String: Data], to folder: URL) throws {
         for (path, data) in tree {
             let url = folder.appendingPathComponent(path)

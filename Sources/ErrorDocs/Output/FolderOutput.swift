@@ -227,12 +227,12 @@ public struct FolderOutput: SiteOutput {
         }
     }
 
-    /// Staging and old folders of builds that were killed (their process is gone): a killed
-    /// build cannot clean up, so the next one does.
+    /// Staging and old folders and half-written build records of builds that were killed (their
+    /// process is gone): a killed build cannot clean up, so the next one does.
     static func removeLeftovers(of name: String, in parent: URL) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries {
-            for prefix in [".\(name).staging-", ".\(name).old-"] where entry.hasPrefix(prefix) {
+            for prefix in [".\(name).staging-", ".\(name).old-", ".\(name).errdocs-cache.tmp-"] where entry.hasPrefix(prefix) {
                 guard let pid = Int32(entry.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
                       kill(pid, 0) != 0, errno == ESRCH else { continue }
                 try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
