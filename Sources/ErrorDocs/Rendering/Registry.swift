@@ -113,7 +113,8 @@ struct Registry: Encodable {
     var removed: [RemovedEntry]
 
     init(_ catalog: Catalog) {
-        self.init(catalog, errors: Array(Self.entries(of: catalog)))
+        let errors = Self.sortedErrors(of: catalog)
+        self.init(catalog, errors: errors.map { Self.entry($0, in: catalog) })
     }
 
     private init(_ catalog: Catalog, errors: [Entry]) {
@@ -153,10 +154,8 @@ struct Registry: Encodable {
             max_delay_ms: policy?.maxDelay?.value, jitter: policy?.jitter?.value)
     }
 
-    /// Sorted by code; built as they are read, so that a large catalog's entries need not all
-    /// be held at once.
-    private static func entries(of catalog: Catalog) -> LazyMapCollection<[ErrorDefinition], Entry> {
-        catalog.errors.sorted(byKey: { $0.code?.value ?? "" }).lazy.map { entry($0, in: catalog) }
+    private static func sortedErrors(of catalog: Catalog) -> [ErrorDefinition] {
+        catalog.errors.sorted(byKey: { $0.code?.value ?? "" })
     }
 
     private static func entry(_ error: ErrorDefinition, in catalog: Catalog) -> Entry {
@@ -195,11 +194,12 @@ struct Registry: Encodable {
     /// the same catalog on every machine.
     ///
     /// A large catalog's registry is tens of megabytes, and `JSONEncoder` holds a tree of every
-    /// value and then the text twice: so the errors are encoded one at a time and put in the
+    /// value and then the text twice: so the errors are encoded a few at a time and put in the
     /// place of the empty list in the rest of the document, with the same bytes.
     func encoded() throws -> Data {
         var out = Data()
-        try encode(errors) { out.append($0) }
+        let errors = self.errors
+        try encode(count: errors.count, entry: { errors[$0] }) { out.append($0) }
         return out
     }
 
@@ -207,40 +207,55 @@ struct Registry: Encodable {
     /// time, each error's entry made only when its turn comes: a large registry is never held
     /// in memory whole, as text or as entries.
     static func encode(_ catalog: Catalog, into append: (Data) throws -> Void) throws {
-        try Registry(catalog, errors: []).encode(entries(of: catalog), into: append)
+        let errors = sortedErrors(of: catalog)
+        try Registry(catalog, errors: []).encode(count: errors.count, entry: { entry(errors[$0], in: catalog) }, into: append)
     }
 
-    /// Writes this registry with `errors` in place of its own.
-    private func encode(_ errors: some Collection<Entry>, into append: (Data) throws -> Void) throws {
+    /// Entries encoded at once, on every core: enough to share out, few enough to hold.
+    private static let window = 1024
+
+    /// Writes this registry with `count` errors, the one at each position made by `entry`, in
+    /// place of its own.
+    private func encode(count: Int, entry: @Sendable (Int) -> Entry, into append: (Data) throws -> Void) throws {
         var rest = self
         rest.errors = []
         let document = try sortedJSON(rest)
         let emptyList = Data("\n  \"errors\" : [\n\n  ]".utf8)
-        guard !errors.isEmpty else { return try append(document) }
+        guard count > 0 else { return try append(document) }
         guard let hole = document.range(of: emptyList) else {
             preconditionFailure("JSONEncoder no longer writes an empty list as the registry expects")
         }
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        let indent = Array("    ".utf8), newline = UInt8(ascii: "\n")
         try append(document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8))
-        // Bytes go to an array first: `Data` appends one byte at a time far more slowly.
-        var entry: [UInt8] = [], chunks = Chunks()
-        for (position, error) in errors.enumerated() {
-            entry.removeAll(keepingCapacity: true)
-            var lineStart = true
-            for byte in try encoder.encode(error) {
-                // Two levels deeper; the blank line inside an empty list stays blank.
-                if lineStart && byte != newline { entry.append(contentsOf: indent) }
-                entry.append(byte)
-                lineStart = byte == newline
+        var chunks = Chunks()
+        for window in stride(from: 0, to: count, by: Self.window) {
+            let batches = stride(from: window, to: min(window + Self.window, count), by: 64).map { $0..<min($0 + 64, count) }
+            for encoded in try ConcurrentMap.map(batches, { try Self.encode($0, of: count, entry: entry) }) {
+                try chunks.add(encoded, to: append)
             }
-            entry.append(contentsOf: (position == errors.count - 1 ? "\n" : ",\n").utf8)
-            try chunks.add(entry, to: append)
         }
         try chunks.add("  ]", to: append)
         try chunks.finish(to: append)
         try append(document[hole.upperBound...])
+    }
+
+    /// The entries at `positions`, each indented two levels and followed by a comma but the last.
+    private static func encode(_ positions: Range<Int>, of count: Int, entry: (Int) -> Entry) throws -> [UInt8] {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        let indent = Array("    ".utf8), newline = UInt8(ascii: "\n")
+        // Bytes go to an array: `Data` appends one byte at a time far more slowly.
+        var out: [UInt8] = []
+        for position in positions {
+            var lineStart = true
+            for byte in try encoder.encode(entry(position)) {
+                // Two levels deeper; the blank line inside an empty list stays blank.
+                if lineStart && byte != newline { out.append(contentsOf: indent) }
+                out.append(byte)
+                lineStart = byte == newline
+            }
+            out.append(contentsOf: (position == count - 1 ? "\n" : ",\n").utf8)
+        }
+        return out
     }
 }
 
