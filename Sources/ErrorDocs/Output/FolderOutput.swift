@@ -37,6 +37,13 @@ public struct FolderOutput: SiteOutput {
         folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).errdocs-cache")
     }
 
+    /// The site before the last build, kept beside the folder: its unchanged files are hard
+    /// links to the current ones, so the next build brings it up to date instead of linking
+    /// every page into an empty folder and deleting the old site after the swap.
+    var spareURL: URL {
+        folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).errdocs-spare")
+    }
+
     public func previousBuild() -> BuildRecord? {
         guard FileManager.default.fileExists(atPath: folder.appendingPathComponent(Self.markerName).path) else { return nil }
         return BuildRecordFile.read(recordURL, folder: folder)
@@ -65,8 +72,13 @@ public struct FolderOutput: SiteOutput {
         Self.removeLeftovers(of: name, in: parent)
         let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)
+        // Taken by renaming, so two builds at once never share it.
+        if rename(spareURL.path, staging.path) == 0 {
+            if Stage.isFolder(staging.path) { return Stage(root: staging, current: exists ? folder : nil, reused: true) }
+            try? manager.removeItem(at: staging)
+        }
         try manager.createDirectory(at: staging, withIntermediateDirectories: false)
-        return Stage(root: staging, current: exists ? folder : nil)
+        return Stage(root: staging, current: exists ? folder : nil, reused: false)
     }
 
     /// Files at `kept` are hard links to the current files, not copies: unchanged files keep
@@ -83,9 +95,13 @@ public struct FolderOutput: SiteOutput {
                 try stage.keep(path, from: folder)
             }
             try stage.write(SiteFile(path: Self.markerName, contents: Data(Self.markerText.utf8)))
+            if stage.reused {
+                try stage.removeAllBut(Set(record.pages.keys).union([Self.markerName]))
+            }
             if exists, errdocs_exchange_paths(staging.path, folder.path) == 0 {
-                // One atomic step: the new site is in place and the old one is in staging.
-                try? manager.removeItem(at: staging)
+                // One atomic step: the new site is in place and the old one is in staging,
+                // kept for the next build.
+                keepAsSpare(staging)
             } else if exists {
                 // No atomic exchange on this system: two renames, with a short window.
                 let old = parent.appendingPathComponent(".\(name).old-\(ProcessInfo.processInfo.processIdentifier)")
@@ -97,7 +113,7 @@ public struct FolderOutput: SiteOutput {
                     try? manager.moveItem(at: old, to: folder)
                     throw error
                 }
-                try? manager.removeItem(at: old)
+                keepAsSpare(old)
             } else {
                 try manager.moveItem(at: staging, to: folder)
             }
@@ -110,36 +126,69 @@ public struct FolderOutput: SiteOutput {
         try BuildRecordFile.write(record, to: recordURL, folder: folder)
     }
 
+    private func keepAsSpare(_ old: URL) {
+        if rename(old.path, spareURL.path) != 0 {
+            // Another build left one meanwhile: one is enough.
+            try? FileManager.default.removeItem(at: old)
+        }
+    }
+
     /// A staging folder. A file whose bytes equal the current output's file becomes a hard link
     /// to it rather than a new copy.
+    ///
+    /// A reused stage is the spare (an older site, or whatever a killed build left of it): it is
+    /// made equal to the new site file by file, so whatever it held cannot show. A file is never
+    /// written in place, since it may be a link to a file of the current output.
     final class Stage: SiteStage, @unchecked Sendable {
         let root: URL
         let current: URL?
+        let reused: Bool
         private let folders = Locked<Set<String>>([])
 
-        init(root: URL, current: URL?) {
+        init(root: URL, current: URL?, reused: Bool = false) {
             self.root = root
             self.current = current
+            self.reused = reused
         }
 
         /// The file's path in the stage, its folder created.
         func prepare(_ path: String) throws -> String {
             try FolderOutput.check(path)
-            let target = root.path + "/" + path
-            if let slash = path.lastIndex(of: "/") {
-                let parent = root.path + "/" + path[..<slash]
-                if !folders.withLock({ $0.contains(parent) }) {
-                    try Self.makeFolder(parent)
-                    folders.withLock { _ = $0.insert(parent) }
+            if let slash = path.lastIndex(of: "/") { try makeFolders(path[..<slash]) }
+            return root.path + "/" + path
+        }
+
+        /// `mkdir -p` of `relative` in the stage with plain system calls, each folder once
+        /// (Foundation's `createDirectory` looks at every component first, which dominates
+        /// keeping thousands of pages in their own folders). In a reused stage, whatever else is
+        /// at a folder's path goes first: a file, or a link that would lead out of the stage.
+        private func makeFolders(_ relative: Substring) throws {
+            try folders.withLock { made in
+                guard !made.contains(root.path + "/" + relative) else { return }
+                var ends = relative.indices.filter { relative[$0] == "/" }
+                ends.append(relative.endIndex)
+                for end in ends {
+                    let path = root.path + "/" + relative[..<end]
+                    guard !made.contains(path) else { continue }
+                    if reused, !Self.isFolder(path) { try? FileManager.default.removeItem(atPath: path) }
+                    guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+                        throw Refusal(description: "\(path): cannot create the folder (\(String(cString: strerror(errno))))")
+                    }
+                    made.insert(path)
                 }
             }
-            return target
+        }
+
+        /// A folder itself, not a link to one.
+        static func isFolder(_ path: String) -> Bool {
+            var info = stat()
+            return lstat(path, &info) == 0 && info.st_mode & S_IFMT == S_IFDIR
         }
 
         func write(_ file: SiteFile) throws {
             let target = try prepare(file.path)
             // Never write through a link to the current output's file.
-            unlink(target)
+            try remove(target)
             if let current {
                 let old = current.path + "/" + file.path
                 if FileStamp(path: old)?.size == file.contents.count,
@@ -152,7 +201,7 @@ public struct FolderOutput: SiteOutput {
 
         func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
             let target = try prepare(path)
-            unlink(target)
+            try remove(target)
             try FolderOutput.write(target, parts: parts)
             if let old = current.map({ $0.path + "/" + path }), Self.sameBytes(target, old) {
                 unlink(target)
@@ -177,28 +226,71 @@ public struct FolderOutput: SiteOutput {
             }
         }
 
-        /// `mkdir -p` with plain system calls: Foundation's `createDirectory` looks at every
-        /// component first, which dominates keeping thousands of pages in their own folders.
-        static func makeFolder(_ path: String) throws {
-            if mkdir(path, 0o755) == 0 || errno == EEXIST { return }
-            guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash > path.startIndex else {
-                throw Refusal(description: "\(path): cannot create the folder (\(String(cString: strerror(errno))))")
-            }
-            try makeFolder(String(path[..<slash]))
-            if mkdir(path, 0o755) != 0 && errno != EEXIST {
-                throw Refusal(description: "\(path): cannot create the folder (\(String(cString: strerror(errno))))")
-            }
+        /// Removes whatever is at `target` (in a reused stage it may even be a folder).
+        private func remove(_ target: String) throws {
+            guard unlink(target) != 0, errno != ENOENT else { return }
+            guard reused else { return }
+            try FileManager.default.removeItem(atPath: target)
         }
 
         /// A hard link to the current output's file at `path` (a copy where links fail).
         func keep(_ path: String, from folder: URL) throws {
             let target = try prepare(path)
             let current = folder.path + "/" + path
+            if reused {
+                if Self.isSameFile(target, current) { return }
+                try remove(target)
+            }
             if link(current, target) != 0 {
                 guard let data = FileManager.default.contents(atPath: current) else {
                     throw Refusal(description: "\(current): cannot be read to keep it")
                 }
                 try data.write(to: URL(fileURLWithPath: target, isDirectory: false))
+            }
+        }
+
+        private static func isSameFile(_ first: String, _ second: String) -> Bool {
+            var one = stat(), other = stat()
+            guard lstat(first, &one) == 0, lstat(second, &other) == 0 else { return false }
+            return one.st_mode & S_IFMT == S_IFREG && one.st_dev == other.st_dev && one.st_ino == other.st_ino
+        }
+
+        /// Removes every file and folder of the stage that is not one of `paths` or a folder of
+        /// one: what the spare held and the new site does not.
+        func removeAllBut(_ paths: Set<String>) throws {
+            var folders: Set<Substring> = [""]
+            for path in paths {
+                var parent = Substring(path)
+                while let slash = parent.lastIndex(of: "/") {
+                    parent = parent[..<slash]
+                    guard folders.insert(parent).inserted else { break }
+                }
+            }
+            try removeAllBut(paths, folders: folders, in: "")
+        }
+
+        /// Walks with `readdir`, whose entries carry their type: a `stat` of each of tens of
+        /// thousands of files would cost more than the walk.
+        private func removeAllBut(_ paths: Set<String>, folders: Set<Substring>, in relative: String) throws {
+            let folder = relative.isEmpty ? root.path : root.path + "/" + relative
+            guard let listing = opendir(folder) else {
+                throw Refusal(description: "\(folder): cannot be listed (\(String(cString: strerror(errno))))")
+            }
+            var entries: [(path: String, isFolder: Bool)] = []
+            while let entry = readdir(listing) {
+                let name = withUnsafeBytes(of: entry.pointee.d_name) { String(cString: $0.bindMemory(to: CChar.self).baseAddress!) }
+                guard name != ".", name != ".." else { continue }
+                let path = relative.isEmpty ? name : relative + "/" + name
+                let type = entry.pointee.d_type
+                entries.append((path, type == DT_DIR || (type == DT_UNKNOWN && Self.isFolder(root.path + "/" + path))))
+            }
+            closedir(listing)
+            for entry in entries {
+                if entry.isFolder && folders.contains(Substring(entry.path)) {
+                    try removeAllBut(paths, folders: folders, in: entry.path)
+                } else if entry.isFolder || !paths.contains(entry.path) {
+                    try FileManager.default.removeItem(atPath: root.path + "/" + entry.path)
+                }
             }
         }
 
@@ -248,10 +340,14 @@ public struct FolderOutput: SiteOutput {
 
     /// Refuses paths that are absolute, empty or climb out of the folder.
     static func check(_ path: String) throws {
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false)
-        guard !path.hasPrefix("/"), !parts.isEmpty,
-              parts.allSatisfy({ !$0.isEmpty && $0 != "." && $0 != ".." && !$0.contains("\0") && !$0.contains("\\") })
-        else {
+        // Byte by byte: every file of a large site is checked on each build.
+        let utf8 = path.utf8
+        var valid = !utf8.isEmpty
+        for part in utf8.split(separator: UInt8(ascii: "/"), omittingEmptySubsequences: false) where valid {
+            valid = !part.isEmpty && !part.elementsEqual(".".utf8) && !part.elementsEqual("..".utf8)
+                && !part.contains(0) && !part.contains(UInt8(ascii: "\\"))
+        }
+        guard valid else {
             throw Refusal(description: "refusing to write '\(path)': output paths must stay inside the output folder")
         }
     }

@@ -23,7 +23,8 @@ struct Build: ParsableCommand {
             (.Site.errdocs-cache for Site/), holds content hashes of every input, so only pages \
             whose inputs changed are rendered again; unchanged files keep their bytes and times. \
             A catalog file whose size, time and inode are as recorded is not read again. Delete \
-            the record to force a full build.
+            the record to force a full build. The previous site is kept beside the output too \
+            (.Site.errdocs-spare for Site/) and brought up to date by the next build.
             """
     )
 

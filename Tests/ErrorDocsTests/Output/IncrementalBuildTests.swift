@@ -163,6 +163,43 @@ import Testing
         #expect(third.upToDate && third.written.isEmpty)
     }
 
+    /// The site before the last build is kept beside the output (`.Site.errdocs-spare`) and
+    /// brought up to date by the next build. Whatever happened to it, that build equals a clean
+    /// one and writes nothing outside its folders.
+    @Test func aTamperedSpareNeitherShowsNorLeadsOutOfTheOutput() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
+        try space.build(into: "Site")
+        let spare = ".Site.errdocs-spare"
+        let manager = FileManager.default
+        #expect(manager.fileExists(atPath: space.url(spare + "/errors/invalid_json/index.html").path))
+
+        try Data("stray".utf8).write(to: space.url(spare + "/stray.txt"))
+        // Files where folders belong, and folders where files belong.
+        try manager.removeItem(at: space.url(spare + "/families/auth"))
+        try Data("a file".utf8).write(to: space.url(spare + "/families/auth"))
+        try manager.removeItem(at: space.url(spare + "/index.html"))
+        try manager.createDirectory(at: space.url(spare + "/index.html/inner"), withIntermediateDirectories: true)
+        // A kept page replaced by another file.
+        try manager.removeItem(at: space.url(spare + "/markdown/errors/domain_not_found.md"))
+        try Data("other".utf8).write(to: space.url(spare + "/markdown/errors/domain_not_found.md"))
+        // A link where the folder of the page about to be rendered belongs.
+        try manager.createDirectory(at: space.url("Outside/rate_limited"), withIntermediateDirectories: true)
+        try manager.removeItem(at: space.url(spare + "/errors"))
+        try manager.createSymbolicLink(atPath: space.url(spare + "/errors").path, withDestinationPath: space.url("Outside").path)
+
+        try space.replace("  - A sudden burst of sends", with: "  - A burst of sends")
+        let report = try space.build(into: "Site")
+        #expect(report.kept.count > report.written.count, "the edit renders a few pages and keeps the rest")
+        try space.build(into: "Clean")
+        let built = try space.tree("Site"), clean = try space.tree("Clean")
+        let differing = Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
+        #expect(differing.isEmpty, "the build from a tampered spare differs from a clean one in \(differing.prefix(5))")
+        #expect(try manager.subpathsOfDirectory(atPath: space.url("Outside").path) == ["rate_limited"], "nothing was written through the link")
+    }
+
     @Test func filesWhoseBytesAreUnchangedKeepTheirInodeWhenEverythingIsRendered() throws {
         let space = try Workspace()
         defer { try? FileManager.default.removeItem(at: space.root) }
