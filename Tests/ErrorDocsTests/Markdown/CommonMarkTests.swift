@@ -30,6 +30,13 @@ import Testing
         #expect(links.map { "\($0.line):\($0.column)" } == ["2:7"])
     }
 
+    /// Text without "[" or "<" is not parsed for links: every kind of link has one of them.
+    @Test func everyKindOfLinkIsFoundAndPlainTextHasNone() {
+        #expect(CommonMark.links(in: "See [the guide][g].\n\n[g]: https://g.example\n").map(\.destination) == ["https://g.example"])
+        #expect(CommonMark.links(in: "![](a.png) <mailto:a@b.example>").map(\.destination) == ["a.png", "mailto:a@b.example"])
+        #expect(CommonMark.links(in: "Bare https://x.example and *emphasis*, `code`, &#91;x&#93;(y).").isEmpty)
+    }
+
     @Test func emptyMarkdownRendersAsNothing() {
         #expect(CommonMark.html("") == "")
         #expect(CommonMark.links(in: "").isEmpty)
