@@ -1,6 +1,5 @@
 import ErrorDocsModel
 import Foundation
-import Yams
 
 /// A problem that stops the tool before it can look at content: a missing folder, an
 /// unreadable file. Content problems are diagnostics, never thrown.
@@ -106,7 +105,7 @@ public struct CatalogLoader: Sendable {
         return [UInt8](data)
     }
 
-    private func parse(_ file: String) throws -> (SourceText?, Node?, [Diagnostic]) {
+    private func parse(_ file: String) throws -> (SourceText?, YAMLNode?, [Diagnostic]) {
         switch SourceText.decode(try read(file), path: file) {
         case .failure(let problem): return (nil, nil, [problem])
         case .success(let source):
@@ -130,7 +129,7 @@ public struct CatalogLoader: Sendable {
 
 extension NodeReader {
     /// The errors of one file: a single definition, or an `errors:` list.
-    mutating func errorDefinitions(in node: Node?) -> [ErrorDefinition] {
+    mutating func errorDefinitions(in node: YAMLNode?) -> [ErrorDefinition] {
         // A file with only `---` (or an explicit null) is as empty as a file with nothing.
         var isNull = false
         if case .scalar(let scalar) = node, scalar.style == .plain, ["", "~", "null", "Null", "NULL"].contains(scalar.string) {

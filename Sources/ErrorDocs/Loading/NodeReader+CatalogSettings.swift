@@ -1,5 +1,4 @@
 import ErrorDocsModel
-import Yams
 
 extension NodeReader {
     static let settingsKeys = [
@@ -11,7 +10,7 @@ extension NodeReader {
     static let familyKeys = ["id", "title", "summary", "description", "handling", "statuses", "retry"]
     static let removedKeys = ["code", "title", "since", "reason", "replaced_by"]
 
-    mutating func catalogSettings(_ node: Node?) -> CatalogSettings {
+    mutating func catalogSettings(_ node: YAMLNode?) -> CatalogSettings {
         let start = location(line: 1, column: 1)
         guard let node else {
             report("required-field", at: start, "catalog.yaml is empty; it needs at least name, version, base_url, doc_url, envelopes and families")
@@ -63,7 +62,7 @@ extension NodeReader {
         return envelope
     }
 
-    private mutating func family(_ node: Node) -> Family? {
+    private mutating func family(_ node: YAMLNode) -> Family? {
         guard let entries = mapping(node, "family", allowed: Self.familyKeys) else { return nil }
         guard let idEntry = entries["id"], let id = string(idEntry.value, "family id") else {
             if entries["id"] == nil { report("required-field", at: node, "family is missing required key 'id'") }
@@ -82,7 +81,7 @@ extension NodeReader {
         return family
     }
 
-    private mutating func removedError(_ node: Node) -> RemovedError? {
+    private mutating func removedError(_ node: YAMLNode) -> RemovedError? {
         guard let entries = mapping(node, "removed error", allowed: Self.removedKeys) else { return nil }
         guard let codeEntry = entries["code"], let code = string(codeEntry.value, "code") else {
             if entries["code"] == nil { report("required-field", at: node, "removed error is missing required key 'code'") }
@@ -96,7 +95,7 @@ extension NodeReader {
         return removed
     }
 
-    private mutating func lintConfiguration(_ node: Node) -> LintConfiguration {
+    private mutating func lintConfiguration(_ node: YAMLNode) -> LintConfiguration {
         var configuration = LintConfiguration()
         guard let entries = mapping(node, "lint", allowed: ["disable", "severity"]) else { return configuration }
         if let entry = entries["disable"] { configuration.disabled = strings(entry.value, "disable") }

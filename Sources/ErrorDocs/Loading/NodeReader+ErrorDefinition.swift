@@ -1,5 +1,4 @@
 import ErrorDocsModel
-import Yams
 
 extension NodeReader {
     static let errorKeys = [
@@ -9,7 +8,7 @@ extension NodeReader {
     ]
     static let recoveryKeys = ["language", "title", "description", "code"]
 
-    mutating func errorDefinition(_ node: Node) -> ErrorDefinition? {
+    mutating func errorDefinition(_ node: YAMLNode) -> ErrorDefinition? {
         guard let entries = mapping(node, "error definition", allowed: Self.errorKeys) else { return nil }
         var error = ErrorDefinition(location: location(of: node))
         error.presentKeys = KeySet(entries.keys, allowed: Self.errorKeys)
@@ -45,7 +44,7 @@ extension NodeReader {
         return error
     }
 
-    private mutating func smtpReply(_ node: Node) -> SMTPReply? {
+    private mutating func smtpReply(_ node: YAMLNode) -> SMTPReply? {
         guard let entries = mapping(node, "smtp", allowed: ["reply", "enhanced"]) else { return nil }
         var reply = SMTPReply(reply: nil, enhanced: nil, location: location(of: node))
         if let entry = entries["reply"] { reply.reply = int(entry.value, "smtp reply") } else {
@@ -57,7 +56,7 @@ extension NodeReader {
         return reply
     }
 
-    private mutating func example(_ node: Node) -> ExampleResponse? {
+    private mutating func example(_ node: YAMLNode) -> ExampleResponse? {
         guard let entries = mapping(node, "example", allowed: ["status", "headers", "envelope", "body"]) else { return nil }
         var example = ExampleResponse(location: location(of: node))
         if let entry = entries["status"] { example.status = int(entry.value, "example status") } else {
@@ -81,7 +80,7 @@ extension NodeReader {
         return example
     }
 
-    private mutating func recoverySnippet(_ node: Node) -> RecoverySnippet? {
+    private mutating func recoverySnippet(_ node: YAMLNode) -> RecoverySnippet? {
         guard let entries = mapping(node, "recovery entry", allowed: Self.recoveryKeys) else { return nil }
         var snippet = RecoverySnippet(location: location(of: node))
         snippet.presentKeys = KeySet(entries.keys, allowed: Self.recoveryKeys)
@@ -92,7 +91,7 @@ extension NodeReader {
         return snippet
     }
 
-    private mutating func headerDoc(_ node: Node) -> HeaderDoc? {
+    private mutating func headerDoc(_ node: YAMLNode) -> HeaderDoc? {
         guard let entries = mapping(node, "header", allowed: ["name", "description"]) else { return nil }
         let name = entries["name"].flatMap { string($0.value, "header name") }
         if entries["name"] == nil { report("required-field", at: node, "header is missing required key 'name'") }
@@ -100,7 +99,7 @@ extension NodeReader {
         return HeaderDoc(name: name, description: description, location: location(of: node))
     }
 
-    private mutating func deprecation(_ node: Node) -> Deprecation? {
+    private mutating func deprecation(_ node: YAMLNode) -> Deprecation? {
         guard let entries = mapping(node, "deprecated", allowed: ["since", "replaced_by", "note"]) else { return nil }
         return Deprecation(
             since: entries["since"].flatMap { string($0.value, "deprecated since") },

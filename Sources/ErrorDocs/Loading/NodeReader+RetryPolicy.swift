@@ -1,10 +1,9 @@
 import ErrorDocsModel
-import Yams
 
 extension NodeReader {
     static let retryKeys = ["policy", "max_attempts", "initial_delay", "max_delay", "jitter"]
 
-    mutating func retryPolicy(_ node: Node, _ what: String) -> RetryPolicy? {
+    mutating func retryPolicy(_ node: YAMLNode, _ what: String) -> RetryPolicy? {
         guard let entries = mapping(node, what, allowed: Self.retryKeys) else { return nil }
         guard let policyEntry = entries["policy"] else {
             report("required-field", at: node, "\(what) needs a 'policy' (never, after_fix, retry_after or backoff)")

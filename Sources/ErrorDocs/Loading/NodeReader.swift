@@ -1,6 +1,5 @@
 import ErrorDocsModel
 import Foundation
-import Yams
 
 /// Reads typed values out of composed YAML nodes, keeping each value's location and reporting
 /// every problem (rather than stopping at the first, as `Codable` would).
@@ -11,7 +10,7 @@ struct NodeReader {
     struct Entry {
         var key: String
         var keyLocation: SourceLocation
-        var value: Node
+        var value: YAMLNode
     }
 
     let file: String
@@ -39,15 +38,15 @@ struct NodeReader {
         return bytes[start..<max(start, end)]
     }
 
-    func location(of node: Node) -> SourceLocation {
-        location(line: node.mark?.line ?? 1, column: node.mark?.column ?? 1)
+    func location(of node: YAMLNode) -> SourceLocation {
+        location(line: node.mark.line, column: node.mark.column)
     }
 
     func location(line: Int, column: Int) -> SourceLocation {
         SourceLocation(sameFileAs: start, line: line, column: column)
     }
 
-    mutating func report(_ ruleID: String, at node: Node, _ message: String) {
+    mutating func report(_ ruleID: String, at node: YAMLNode, _ message: String) {
         diagnostics.append(Diagnostic(ruleID, .error, at: location(of: node), message))
     }
 
@@ -59,7 +58,7 @@ struct NodeReader {
 
     /// The entries of a mapping, in the author's order. Keys outside `allowed` are reported as
     /// unknown and left out.
-    mutating func mapping(_ node: Node, _ what: String, allowed: [String]) -> [String: Entry]? {
+    mutating func mapping(_ node: YAMLNode, _ what: String, allowed: [String]) -> [String: Entry]? {
         guard case .mapping(let mapping) = node else {
             report("wrong-type", at: node, "\(what) must be a mapping of keys to values, found \(Self.kind(of: node))")
             return nil
@@ -83,7 +82,7 @@ struct NodeReader {
     }
 
     /// Every mapping entry in order, for free-form maps such as `envelopes` and example headers.
-    mutating func pairs(_ node: Node, _ what: String) -> [Entry] {
+    mutating func pairs(_ node: YAMLNode, _ what: String) -> [Entry] {
         guard case .mapping(let mapping) = node else {
             report("wrong-type", at: node, "\(what) must be a mapping, found \(Self.kind(of: node))")
             return []
@@ -99,7 +98,7 @@ struct NodeReader {
         return entries
     }
 
-    mutating func list(_ node: Node, _ what: String) -> [Node] {
+    mutating func list(_ node: YAMLNode, _ what: String) -> [YAMLNode] {
         guard case .sequence(let sequence) = node else {
             report("wrong-type", at: node, "\(what) must be a list, found \(Self.kind(of: node))")
             return []
@@ -109,7 +108,7 @@ struct NodeReader {
 
     // MARK: Scalars
 
-    mutating func string(_ node: Node, _ what: String) -> Located<String>? {
+    mutating func string(_ node: YAMLNode, _ what: String) -> Located<String>? {
         guard case .scalar(let scalar) = node, !Self.isNull(scalar) else {
             report("wrong-type", at: node, "\(what) must be text, found \(Self.kind(of: node))")
             return nil
@@ -121,7 +120,7 @@ struct NodeReader {
     /// Where the text itself starts: for `|` and `>` block scalars, the first character of the
     /// first non-blank line below the indicator, so that line n of the text is line
     /// `location.line + n - 1` of the file; for quoted scalars, after the opening quote.
-    private func textLocation(of scalar: Node.Scalar, at mark: SourceLocation) -> SourceLocation {
+    private func textLocation(of scalar: YAMLNode.Scalar, at mark: SourceLocation) -> SourceLocation {
         switch scalar.style {
         case .literal, .folded:
             var index = mark.line  // 0-based index of the line after the indicator
@@ -136,13 +135,13 @@ struct NodeReader {
         }
     }
 
-    mutating func strings(_ node: Node, _ what: String) -> [Located<String>] {
+    mutating func strings(_ node: YAMLNode, _ what: String) -> [Located<String>] {
         items(node, what) { $0.string($1, "each item of \(what)") }
     }
 
     /// Each item of a list as `read` reads it, without those it rejects; the array has no spare
     /// capacity (`compactMap` leaves up to half of it spare, and a catalog holds many lists).
-    mutating func items<Item>(_ node: Node, _ what: String, _ read: (inout NodeReader, Node) -> Item?) -> [Item] {
+    mutating func items<Item>(_ node: YAMLNode, _ what: String, _ read: (inout NodeReader, YAMLNode) -> Item?) -> [Item] {
         let nodes = list(node, what)
         var items: [Item] = []
         items.reserveCapacity(nodes.count)
@@ -152,7 +151,7 @@ struct NodeReader {
         return items
     }
 
-    mutating func int(_ node: Node, _ what: String) -> Located<Int>? {
+    mutating func int(_ node: YAMLNode, _ what: String) -> Located<Int>? {
         guard case .scalar(let scalar) = node, scalar.style == .plain, let value = Int(scalar.string) else {
             report("wrong-type", at: node, "\(what) must be a whole number, found \(Self.kind(of: node))")
             return nil
@@ -160,7 +159,7 @@ struct NodeReader {
         return Located(value, at: location(of: node))
     }
 
-    mutating func bool(_ node: Node, _ what: String) -> Located<Bool>? {
+    mutating func bool(_ node: YAMLNode, _ what: String) -> Located<Bool>? {
         guard case .scalar(let scalar) = node, scalar.style == .plain,
               let value = Self.boolean(scalar)
         else {
@@ -171,7 +170,7 @@ struct NodeReader {
     }
 
     mutating func choice<T: RawRepresentable & Sendable & CaseIterable>(
-        _ node: Node, _ what: String, as type: T.Type
+        _ node: YAMLNode, _ what: String, as type: T.Type
     ) -> Located<T>? where T.RawValue == String {
         guard let text = string(node, what) else { return nil }
         guard let value = T(rawValue: text.value) else {
@@ -183,7 +182,7 @@ struct NodeReader {
     }
 
     /// A duration such as `500ms`, `2s`, `5m` or `1h`, in milliseconds.
-    mutating func duration(_ node: Node, _ what: String) -> Located<Int>? {
+    mutating func duration(_ node: YAMLNode, _ what: String) -> Located<Int>? {
         guard let text = string(node, what) else { return nil }
         let units: [(suffix: String, factor: Int)] = [("ms", 1), ("s", 1000), ("m", 60_000), ("h", 3_600_000)]
         for unit in units where text.value.hasSuffix(unit.suffix) {
@@ -197,7 +196,7 @@ struct NodeReader {
     }
 
     /// Any YAML value as JSON, recording where each value was written by JSON Pointer.
-    mutating func json(_ node: Node, pointer: String = "", locations: inout [String: SourceLocation]) -> JSONValue {
+    mutating func json(_ node: YAMLNode, pointer: String = "", locations: inout [String: SourceLocation]) -> JSONValue {
         locations[pointer] = location(of: node)
         switch node {
         case .scalar(let scalar):
@@ -219,24 +218,22 @@ struct NodeReader {
                 members.append(.init(key.string, json(value, pointer: "\(pointer)/\(escaped)", locations: &locations)))
             }
             return .object(members)
-        case .alias:
-            return .null
         }
     }
 
     // MARK: Helpers
 
     /// YAML 1.2 core schema booleans; `yes`, `no`, `on` and `off` stay text.
-    private static func boolean(_ scalar: Node.Scalar) -> Bool? {
+    private static func boolean(_ scalar: YAMLNode.Scalar) -> Bool? {
         guard scalar.style == .plain else { return nil }
         return ["true": true, "True": true, "TRUE": true, "false": false, "False": false, "FALSE": false][scalar.string]
     }
 
-    private static func isNull(_ scalar: Node.Scalar) -> Bool {
+    private static func isNull(_ scalar: YAMLNode.Scalar) -> Bool {
         scalar.style == .plain && ["", "~", "null", "Null", "NULL"].contains(scalar.string)
     }
 
-    private static func jsonScalar(_ scalar: Node.Scalar) -> JSONValue {
+    private static func jsonScalar(_ scalar: YAMLNode.Scalar) -> JSONValue {
         guard scalar.style == .plain else { return .string(scalar.string) }
         let text = scalar.string
         if isNull(scalar) { return .null }
@@ -271,11 +268,10 @@ struct NodeReader {
         return bytes.isEmpty
     }
 
-    static func kind(of node: Node) -> String {
+    static func kind(of node: YAMLNode) -> String {
         switch node {
         case .mapping: return "a mapping"
         case .sequence: return "a list"
-        case .alias: return "an alias"
         case .scalar(let scalar):
             if isNull(scalar) { return "nothing (null)" }
             if scalar.style == .plain {

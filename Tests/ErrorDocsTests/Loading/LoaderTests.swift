@@ -359,6 +359,12 @@ import Testing
         #expect(diagnostics.positions == ["errors/x.yaml:1:70 [yaml-too-deep]"])
     }
 
+    @Test func aControlCharacterIsReportedWhereItIs() throws {
+        let diagnostics = try lint(["errors/x.yaml": "code: x\ntitle: a\u{1}b\n"])
+        #expect(diagnostics.positions == ["errors/x.yaml:2:9 [yaml-syntax]"])
+        #expect(diagnostics.first?.message == "invalid YAML: control characters are not allowed")
+    }
+
     @Test func nestingOf64LevelsIsAccepted() throws {
         let deep = "code: " + String(repeating: "[", count: 63) + String(repeating: "]", count: 63) + "\n"
         let diagnostics = try lint(["errors/x.yaml": deep])
