@@ -63,7 +63,12 @@ public enum Pipeline {
         let renderer = SiteRenderer(catalog: report.catalog, theme: theme, keys: PageKeys(inputs: inputs, catalog: report.catalog))
         let stage = try output.begin()
         do {
-            var site = try renderer.render(into: stage, previous: previous?.pages ?? [:], contents: output.previousContents, progress: progress)
+            let current = output
+            let entries = previous.map { previous in
+                Registry.PreviousEntries(ranges: previous.registryEntries) { current.previousContents(of: Registry.path, ranges: $0) }
+            }
+            var site = try renderer.render(into: stage, previous: previous?.pages ?? [:], contents: output.previousContents,
+                                           registry: entries, progress: progress)
             if !site.problems.isEmpty && !site.kept.isEmpty {
                 // Whether a name is unknown depends on every page that uses it: decide on all of them.
                 site = try renderer.render(into: stage, progress: progress)
@@ -74,6 +79,7 @@ public enum Pipeline {
             }
             var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
             record.inputFiles = inputs.settled
+            record.registryEntries = site.registryEntries
             try output.commit(stage, keeping: site.kept, record: record)
             return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
         } catch {

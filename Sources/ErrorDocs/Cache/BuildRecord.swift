@@ -17,6 +17,10 @@ public struct BuildRecord: Sendable, Equatable {
     public var errorCount: Int
     /// The hashes of catalog files a later build may reuse while their stamps are unchanged.
     public var inputFiles: [String: HashedFile] = [:]
+    /// Where each error's entry is in registry.json, by the key of what it is made from: a later
+    /// build copies an entry whose key is unchanged instead of encoding it again. Empty when
+    /// registry.json is no longer as the build wrote it.
+    public var registryEntries: [String: Range<Int>] = [:]
     /// True when every page is still as the build wrote it and the output holds no other file:
     /// only then may a build with the same inputs skip everything.
     public var complete = true

@@ -17,8 +17,9 @@ import Foundation
 ///     input <hash> <size> <seconds>.<nanoseconds> <inode> <catalog file path>
 ///     page <key> <size> <seconds>.<nanoseconds> <inode> <path>
 ///     folder - <size> <seconds>.<nanoseconds> <inode> <path, "." for the output folder>
+///     entry <key> <start> <end>     (an error's entry: bytes start..<end of registry.json)
 struct BuildRecordFile {
-    static let header = "errdocs build record 2"
+    static let header = "errdocs build record 3"
 
     /// The record of `folder`'s last build, keeping only pages whose files are unchanged.
     static func read(_ url: URL, folder: URL) -> BuildRecord? {
@@ -40,7 +41,7 @@ struct BuildRecordFile {
             var entries: [Entry] = []
             entries.reserveCapacity(batch.count)
             for line in batch {
-                guard let entry = entry(bytes[lines[line]], in: root) else { return nil }
+                guard let entry = registryEntry(bytes[lines[line]]) ?? entry(bytes[lines[line]], in: root) else { return nil }
                 entries.append(entry)
             }
             return entries
@@ -60,10 +61,13 @@ struct BuildRecordFile {
                     // from a build: adding it changed its folder's time.
                     hasFolders = true
                     if !entry.unchanged { record.complete = false }
+                case .entry:
+                    record.registryEntries[entry.file.hash] = entry.range
                 }
             }
         }
         record.complete = record.complete && hasFolders
+        if record.pages[Registry.path] == nil { record.registryEntries = [:] }
         return record
     }
 
@@ -80,12 +84,15 @@ struct BuildRecordFile {
     }
 
     private struct Entry {
-        enum Kind: String { case input, page, folder }
+        enum Kind: String { case input, page, folder, entry }
         var kind: Kind
         var path: String
+        /// For a registry entry, its key and no stamp.
         var file: HashedFile
         /// For a page or folder: whether its stamp is still the recorded one.
         var unchanged: Bool
+        /// For a registry entry: its bytes in registry.json.
+        var range: Range<Int> = 0..<0
     }
 
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
@@ -131,7 +138,21 @@ struct BuildRecordFile {
             guard let stamp = FileStamp(folder: root + "/" + path) else { continue }
             try add("folder", path, "-", stamp)
         }
+        for (key, range) in record.registryEntries.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
+            try chunks.add("entry \(key) \(range.lowerBound) \(range.upperBound)\n", to: append)
+        }
         try chunks.finish(to: append)
+    }
+
+    /// `entry <key> <start> <end>`, or nil for any other line.
+    private static func registryEntry(_ line: ArraySlice<UInt8>) -> Entry? {
+        guard line.starts(with: "entry ".utf8) else { return nil }
+        let fields = line.split(separator: UInt8(ascii: " "))
+        guard fields.count == 4, let start = number(fields[2]).flatMap(Int.init(exactly:)),
+              let end = number(fields[3]).flatMap(Int.init(exactly:)), start <= end else { return nil }
+        return Entry(kind: .entry, path: "", file: HashedFile(hash: String(decoding: fields[1], as: UTF8.self),
+                                                               stamp: FileStamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0)),
+                     unchanged: true, range: start..<end)
     }
 
     /// `<kind> <hash or key> <size> <seconds>.<nanoseconds> <inode> <path>`, with a page's or
@@ -161,6 +182,7 @@ struct BuildRecordFile {
         case .input: unchanged = true
         case .page: unchanged = FileStamp(path: path, in: root) == stamp
         case .folder: unchanged = FileStamp(folder: path, in: root) == stamp
+        case .entry: return nil
         }
         return Entry(kind: kind, path: path, file: HashedFile(hash: String(decoding: fields[1], as: UTF8.self), stamp: stamp),
                      unchanged: unchanged)

@@ -54,6 +54,22 @@ public struct FolderOutput: SiteOutput {
         return FileManager.default.contents(atPath: folder.path + "/" + path)
     }
 
+    public func previousContents(of path: String, ranges: [Range<Int>]) -> [Data]? {
+        guard (try? Self.check(path)) != nil else { return nil }
+        let file = open(folder.path + "/" + path, O_RDONLY)
+        guard file >= 0 else { return nil }
+        defer { close(file) }
+        var parts: [Data] = []
+        parts.reserveCapacity(ranges.count)
+        for range in ranges {
+            var part = Data(count: range.count)
+            let read = part.withUnsafeMutableBytes { pread(file, $0.baseAddress, range.count, off_t(range.lowerBound)) }
+            guard read == range.count else { return nil }
+            parts.append(part)
+        }
+        return parts
+    }
+
     /// The staging folder beside the output; refuses a folder errdocs did not create.
     public mutating func begin() throws -> SiteStage {
         let manager = FileManager.default

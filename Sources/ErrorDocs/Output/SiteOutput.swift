@@ -13,6 +13,9 @@ public protocol SiteOutput {
     /// The bytes of a file of the current output, for pages a build keeps.
     func previousContents(of path: String) -> Data?
 
+    /// Parts of a file of the current output, or nil when any cannot be read.
+    func previousContents(of path: String, ranges: [Range<Int>]) -> [Data]?
+
     /// Starts a new version of the output.
     mutating func begin() throws -> SiteStage
 
@@ -43,6 +46,11 @@ public struct MemoryOutput: SiteOutput {
     public func previousBuild() -> BuildRecord? { record }
 
     public func previousContents(of path: String) -> Data? { files[path]?.contents }
+
+    public func previousContents(of path: String, ranges: [Range<Int>]) -> [Data]? {
+        guard let contents = files[path]?.contents, ranges.allSatisfy({ $0.upperBound <= contents.count }) else { return nil }
+        return ranges.map { contents[contents.startIndex + $0.lowerBound..<contents.startIndex + $0.upperBound] }
+    }
 
     public mutating func begin() throws -> SiteStage { Stage() }
 

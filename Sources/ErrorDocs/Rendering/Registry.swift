@@ -199,16 +199,30 @@ struct Registry: Encodable {
     func encoded() throws -> Data {
         var out = Data()
         let errors = self.errors
-        try encode(count: errors.count, entry: { errors[$0] }) { out.append($0) }
+        _ = try encode(count: errors.count, entry: { errors[$0] }, key: nil, previous: nil) { out.append($0) }
         return out
+    }
+
+    static let path = "registry.json"
+
+    /// The entries of the registry.json a previous build wrote, by the key of what each was
+    /// made from, and how to read them.
+    struct PreviousEntries {
+        var ranges: [String: Range<Int>]
+        var read: ([Range<Int>]) -> [Data]?
     }
 
     /// The same bytes as `Registry(catalog).encoded()`, handed to `append` a megabyte at a
     /// time, each error's entry made only when its turn comes: a large registry is never held
-    /// in memory whole, as text or as entries.
-    static func encode(_ catalog: Catalog, into append: (Data) throws -> Void) throws {
+    /// in memory whole, as text or as entries. An entry whose key (`key`, what it is made
+    /// from) is among `previous`'s is copied from there instead of encoded again.
+    /// - Returns: where each error's entry is in the bytes written, by key.
+    @discardableResult
+    static func encode(_ catalog: Catalog, key: @escaping @Sendable (ErrorDefinition) -> String,
+                       previous: PreviousEntries? = nil, into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
         let errors = sortedErrors(of: catalog)
-        try Registry(catalog, errors: []).encode(count: errors.count, entry: { entry(errors[$0], in: catalog) }, into: append)
+        return try Registry(catalog, errors: []).encode(
+            count: errors.count, entry: { entry(errors[$0], in: catalog) }, key: { key(errors[$0]) }, previous: previous, into: append)
     }
 
     /// Entries encoded at once, on every core: enough to share out, few enough to hold.
@@ -216,46 +230,78 @@ struct Registry: Encodable {
 
     /// Writes this registry with `count` errors, the one at each position made by `entry`, in
     /// place of its own.
-    private func encode(count: Int, entry: @Sendable (Int) -> Entry, into append: (Data) throws -> Void) throws {
+    private func encode(count: Int, entry: @Sendable (Int) -> Entry, key: ((Int) -> String)?, previous: PreviousEntries?,
+                        into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
         var rest = self
         rest.errors = []
         let document = try sortedJSON(rest)
         let emptyList = Data("\n  \"errors\" : [\n\n  ]".utf8)
-        guard count > 0 else { return try append(document) }
+        guard count > 0 else {
+            try append(document)
+            return [:]
+        }
         guard let hole = document.range(of: emptyList) else {
             preconditionFailure("JSONEncoder no longer writes an empty list as the registry expects")
         }
-        try append(document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8))
+        let head = document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8)
+        try append(head)
+        var offset = head.count
         var chunks = Chunks()
+        var ranges: [String: Range<Int>] = [:]
         for window in stride(from: 0, to: count, by: Self.window) {
-            let batches = stride(from: window, to: min(window + Self.window, count), by: 64).map { $0..<min($0 + 64, count) }
-            for encoded in try ConcurrentMap.map(batches, { try Self.encode($0, of: count, entry: entry) }) {
-                try chunks.add(encoded, to: append)
+            let positions = window..<min(window + Self.window, count)
+            let keys = key.map { key in positions.map(key) } ?? []
+            var entries = [[UInt8]?](repeating: nil, count: positions.count)
+            if let previous, !keys.isEmpty {
+                let found = keys.indices.filter { previous.ranges[keys[$0]] != nil }
+                if !found.isEmpty, let parts = previous.read(found.map { previous.ranges[keys[$0]]! }) {
+                    // A part that is not a whole entry (a record gone wrong) is encoded again.
+                    for (index, part) in zip(found, parts) where part.starts(with: Self.entryStart) && part.reversed().starts(with: Self.entryEnd.reversed()) {
+                        entries[index] = [UInt8](part)
+                    }
+                }
+            }
+            let missing = entries.indices.filter { entries[$0] == nil }
+            let batches = stride(from: 0, to: missing.count, by: 64).map { missing[$0..<min($0 + 64, missing.count)] }
+            let encoded = try ConcurrentMap.map(batches) { batch in try Self.encode(batch.map { entry(window + $0) }) }
+            for (batch, made) in zip(batches, encoded) {
+                for (index, bytes) in zip(batch, made) { entries[index] = bytes }
+            }
+            for (index, bytes) in entries.enumerated() {
+                guard let bytes else { continue }
+                if !keys.isEmpty { ranges[keys[index]] = offset..<(offset + bytes.count) }
+                let separator = window + index == count - 1 ? Self.lastSeparator : Self.separator
+                try chunks.add(bytes, to: append)
+                try chunks.add(separator, to: append)
+                offset += bytes.count + separator.count
             }
         }
         try chunks.add("  ]", to: append)
         try chunks.finish(to: append)
         try append(document[hole.upperBound...])
+        return ranges
     }
 
-    /// The entries at `positions`, each indented two levels and followed by a comma but the last.
-    private static func encode(_ positions: Range<Int>, of count: Int, entry: (Int) -> Entry) throws -> [UInt8] {
+    private static let entryStart = Array("    {".utf8), entryEnd = Array("    }".utf8)
+    private static let separator = Array(",\n".utf8), lastSeparator = Array("\n".utf8)
+
+    /// Each entry as it goes in the list: indented two levels, without the comma after it.
+    private static func encode(_ entries: [Entry]) throws -> [[UInt8]] {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         let indent = Array("    ".utf8), newline = UInt8(ascii: "\n")
-        // Bytes go to an array: `Data` appends one byte at a time far more slowly.
-        var out: [UInt8] = []
-        for position in positions {
+        return try entries.map { entry in
+            // Bytes go to an array: `Data` appends one byte at a time far more slowly.
+            var out: [UInt8] = []
             var lineStart = true
-            for byte in try encoder.encode(entry(position)) {
+            for byte in try encoder.encode(entry) {
                 // Two levels deeper; the blank line inside an empty list stays blank.
                 if lineStart && byte != newline { out.append(contentsOf: indent) }
                 out.append(byte)
                 lineStart = byte == newline
             }
-            out.append(contentsOf: (position == count - 1 ? "\n" : ",\n").utf8)
+            return out
         }
-        return out
     }
 }
 

@@ -32,6 +32,8 @@ struct SiteRenderer {
         var keys: [String: String]
         /// Template problems found while rendering.
         var problems: [Diagnostic]
+        /// Where each error's entry is in registry.json, by key.
+        var registryEntries: [String: Range<Int>] = [:]
     }
 
     /// Writes each file to `stage` as soon as it is rendered.
@@ -39,8 +41,9 @@ struct SiteRenderer {
     ///   - previous: the page keys of the build that wrote the current output, with only the
     ///     pages still as it wrote them.
     ///   - contents: the current output's file at a path, for kept pages.
+    ///   - registry: the current output's registry entries, copied where their key is unchanged.
     func render(into stage: SiteStage, previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
-                progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
+                registry: Registry.PreviousEntries? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         // Every page is independent: describe each as a job, then render them on all cores.
         var jobs: [Job] = []
         var kept: [String] = []
@@ -119,12 +122,20 @@ struct SiteRenderer {
                 return data
             }, into: append)
         }
-        try add("registry.json") { append in try Registry.encode(catalog, into: append) }
+        // An entry is made from its error's file and what every page depends on (settings).
+        var registryEntries: [String: Range<Int>] = [:]
+        let pageKeys = self.keys
+        try add(Registry.path) { append in
+            registryEntries = try Registry.encode(catalog, key: { error in
+                pageKeys.errorPage(Registry.path + "#" + (error.code?.value ?? ""), file: error.location.file)
+            }, previous: registry, into: append)
+        }
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
             try add(asset.path, asset.text)
         }
-        return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics())
+        return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics(),
+                      registryEntries: registryEntries)
     }
 
     /// A page to render, by position in the catalog: a large catalog has hundreds of thousands.
