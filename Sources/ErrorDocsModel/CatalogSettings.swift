@@ -46,7 +46,23 @@ public struct CatalogSettings: Sendable {
 }
 
 extension String {
+    /// Every `target` replaced, compared byte by byte (linting calls this for every error's URL,
+    /// where splitting by characters was measurable).
     func replacingAll(_ target: String, with replacement: String) -> String {
-        split(separator: target, omittingEmptySubsequences: false).joined(separator: replacement)
+        let bytes = Array(utf8), needle = Array(target.utf8)
+        guard let first = needle.first, bytes.count >= needle.count else { return self }
+        var out: [UInt8] = []
+        out.reserveCapacity(bytes.count)
+        var index = 0
+        while index < bytes.count {
+            if bytes[index] == first, index + needle.count <= bytes.count, bytes[index..<(index + needle.count)].elementsEqual(needle) {
+                out.append(contentsOf: replacement.utf8)
+                index += needle.count
+            } else {
+                out.append(bytes[index])
+                index += 1
+            }
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -38,7 +38,7 @@ public enum DuplicateTitle: LintRule {
         var first: [String: (code: String, location: SourceLocation)] = [:]
         for error in catalog.errors {
             guard let title = error.title else { continue }
-            let key = title.value.trimmingCharacters(in: .whitespacesAndNewlines).lowercased()
+            let key = title.value.trimmingWhitespace().lowercased()
             guard !key.isEmpty else { continue }
             let code = error.code?.value ?? ""
             if let earlier = first[key] {

@@ -51,7 +51,7 @@ public enum RemovedErrors: LintRule {
                 findings.append(LintFinding(at: removed.code.location, "'\(code)' is listed as removed but is still defined",
                                             notes: [Diagnostic.Note("defined here", at: location)]))
             }
-            if (removed.reason?.value ?? "").trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+            if (removed.reason?.value ?? "").trimmingWhitespace().isEmpty {
                 findings.append(LintFinding(at: removed.reason?.location ?? removed.code.location,
                                             "removed error '\(code)' needs a 'reason' for its tombstone page"))
             }

@@ -27,7 +27,7 @@ public enum SummaryLength: LintRule {
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
         let summaries = catalog.errors.compactMap(\.summary) + catalog.settings.families.compactMap(\.summary)
         for summary in summaries {
-            let text = summary.value.trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = summary.value.trimmingWhitespace()
             if text.count > maximumLength {
                 findings.append(LintFinding(
                     at: summary.location, "summary is \(text.count) characters; the limit is \(maximumLength)"))
