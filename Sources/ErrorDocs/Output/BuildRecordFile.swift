@@ -37,20 +37,24 @@ struct BuildRecordFile {
         // Tens of thousands of lines, each a stat(2) for a page or folder: read on every core, in
         // batches so that each task does enough to be worth handing out.
         let batches = stride(from: 4, to: lines.count, by: 1024).map { $0..<min($0 + 1024, lines.count) }
-        let parsed = ConcurrentMap.map(batches) { batch -> [Entry]? in
-            var entries: [Entry] = []
-            entries.reserveCapacity(batch.count)
+        let parsed = ConcurrentMap.map(batches) { batch -> [Line]? in
+            var parsed: [Line] = []
+            parsed.reserveCapacity(batch.count)
             for line in batch {
-                guard let entry = registryEntry(bytes[lines[line]]) ?? entry(bytes[lines[line]], in: root) else { return nil }
-                entries.append(entry)
+                guard let next = Line(bytes[lines[line]], in: root) else { return nil }
+                parsed.append(next)
             }
-            return entries
+            return parsed
         }
         var record = BuildRecord(inputs: inputs, pages: [:], diagnostics: diagnostics, errorCount: errors)
         var hasFolders = false
         for batch in parsed {
             guard let batch else { return nil }
-            for entry in batch {
+            for line in batch {
+                guard case .file(let entry) = line else {
+                    if case .registryEntry(let key, let range) = line { record.registryEntries[key] = range }
+                    continue
+                }
                 switch entry.kind {
                 case .input:
                     record.inputFiles[entry.path] = entry.file
@@ -61,8 +65,6 @@ struct BuildRecordFile {
                     // from a build: adding it changed its folder's time.
                     hasFolders = true
                     if !entry.unchanged { record.complete = false }
-                case .entry:
-                    record.registryEntries[entry.file.hash] = entry.range
                 }
             }
         }
@@ -84,15 +86,31 @@ struct BuildRecordFile {
     }
 
     private struct Entry {
-        enum Kind: String { case input, page, folder, entry }
+        enum Kind: String { case input, page, folder }
         var kind: Kind
         var path: String
-        /// For a registry entry, its key and no stamp.
         var file: HashedFile
         /// For a page or folder: whether its stamp is still the recorded one.
         var unchanged: Bool
-        /// For a registry entry: its bytes in registry.json.
-        var range: Range<Int> = 0..<0
+    }
+
+    /// One line after the header.
+    private enum Line {
+        case file(Entry)
+        case registryEntry(key: String, range: Range<Int>)
+
+        init?(_ line: ArraySlice<UInt8>, in root: Int32) {
+            guard line.starts(with: "entry ".utf8) else {
+                guard let entry = BuildRecordFile.entry(line, in: root) else { return nil }
+                self = .file(entry)
+                return
+            }
+            // `entry <key> <start> <end>`
+            let fields = line.split(separator: UInt8(ascii: " "))
+            guard fields.count == 4, let start = BuildRecordFile.number(fields[2]).flatMap(Int.init(exactly:)),
+                  let end = BuildRecordFile.number(fields[3]).flatMap(Int.init(exactly:)), start <= end else { return nil }
+            self = .registryEntry(key: String(decoding: fields[1], as: UTF8.self), range: start..<end)
+        }
     }
 
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
@@ -144,17 +162,6 @@ struct BuildRecordFile {
         try chunks.finish(to: append)
     }
 
-    /// `entry <key> <start> <end>`, or nil for any other line.
-    private static func registryEntry(_ line: ArraySlice<UInt8>) -> Entry? {
-        guard line.starts(with: "entry ".utf8) else { return nil }
-        let fields = line.split(separator: UInt8(ascii: " "))
-        guard fields.count == 4, let start = number(fields[2]).flatMap(Int.init(exactly:)),
-              let end = number(fields[3]).flatMap(Int.init(exactly:)), start <= end else { return nil }
-        return Entry(kind: .entry, path: "", file: HashedFile(hash: String(decoding: fields[1], as: UTF8.self),
-                                                               stamp: FileStamp(size: 0, seconds: 0, nanoseconds: 0, inode: 0)),
-                     unchanged: true, range: start..<end)
-    }
-
     /// `<kind> <hash or key> <size> <seconds>.<nanoseconds> <inode> <path>`, with a page's or
     /// folder's stamp compared to the one it has now in the open folder `root`.
     private static func entry(_ line: ArraySlice<UInt8>, in root: Int32) -> Entry? {
@@ -182,7 +189,6 @@ struct BuildRecordFile {
         case .input: unchanged = true
         case .page: unchanged = FileStamp(path: path, in: root) == stamp
         case .folder: unchanged = FileStamp(folder: path, in: root) == stamp
-        case .entry: return nil
         }
         return Entry(kind: kind, path: path, file: HashedFile(hash: String(decoding: fields[1], as: UTF8.self), stamp: stamp),
                      unchanged: unchanged)

@@ -252,23 +252,14 @@ struct Registry: Encodable {
             let positions = window..<min(window + Self.window, count)
             let keys = key.map { key in positions.map(key) } ?? []
             var entries = [[UInt8]?](repeating: nil, count: positions.count)
-            if let previous, !keys.isEmpty {
-                let found = keys.indices.filter { previous.ranges[keys[$0]] != nil }
-                if !found.isEmpty, let parts = previous.read(found.map { previous.ranges[keys[$0]]! }) {
-                    // A part that is not a whole entry (a record gone wrong) is encoded again.
-                    for (index, part) in zip(found, parts) where part.starts(with: Self.entryStart) && part.reversed().starts(with: Self.entryEnd.reversed()) {
-                        entries[index] = [UInt8](part)
-                    }
-                }
-            }
+            if let previous, !keys.isEmpty { entries = Self.copies(of: keys, from: previous) }
             let missing = entries.indices.filter { entries[$0] == nil }
             let batches = stride(from: 0, to: missing.count, by: 64).map { missing[$0..<min($0 + 64, missing.count)] }
             let encoded = try ConcurrentMap.map(batches) { batch in try Self.encode(batch.map { entry(window + $0) }) }
             for (batch, made) in zip(batches, encoded) {
                 for (index, bytes) in zip(batch, made) { entries[index] = bytes }
             }
-            for (index, bytes) in entries.enumerated() {
-                guard let bytes else { continue }
+            for (index, bytes) in entries.map({ $0! }).enumerated() {
                 if !keys.isEmpty { ranges[keys[index]] = offset..<(offset + bytes.count) }
                 let separator = window + index == count - 1 ? Self.lastSeparator : Self.separator
                 try chunks.add(bytes, to: append)
@@ -280,6 +271,18 @@ struct Registry: Encodable {
         try chunks.finish(to: append)
         try append(document[hole.upperBound...])
         return ranges
+    }
+
+    /// The previous build's entry for each key, where it has one that can be read whole.
+    private static func copies(of keys: [String], from previous: PreviousEntries) -> [[UInt8]?] {
+        var copies = [[UInt8]?](repeating: nil, count: keys.count)
+        let found = keys.indices.filter { previous.ranges[keys[$0]] != nil }
+        guard !found.isEmpty, let parts = previous.read(found.map { previous.ranges[keys[$0]]! }) else { return copies }
+        // A part that is not a whole entry (a record gone wrong) is encoded again.
+        for (index, part) in zip(found, parts) where part.starts(with: entryStart) && part.reversed().starts(with: entryEnd.reversed()) {
+            copies[index] = [UInt8](part)
+        }
+        return copies
     }
 
     private static let entryStart = Array("    {".utf8), entryEnd = Array("    }".utf8)
