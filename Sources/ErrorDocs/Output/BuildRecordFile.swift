@@ -117,6 +117,7 @@ struct BuildRecordFile {
     static func write(_ record: BuildRecord, to url: URL, folder: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
+        unlink(temporary.path)
         do {
             try FolderOutput.write(temporary.path) { append in try write(record, folder: folder, into: append) }
         } catch {
