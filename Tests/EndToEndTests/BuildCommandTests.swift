@@ -104,6 +104,17 @@ import Testing
         #expect(run.stderr.contains("Templates/guide.mustache:2:1: error: template 'partials/nope' does not exist"), "\(run.stderr)")
     }
 
+    /// Templates are parsed with a hidden first line (the escaping): errors still name the
+    /// template's own line.
+    @Test func aTemplateSyntaxErrorNamesItsLine() throws {
+        let scratch = try scratch(withTemplate: "guide.mustache", "{{<layout}}{{$main}}\n<p>\n{{#open}}{{/main}}{{/layout}}\n")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Templates/guide.mustache:3:"), "\(run.stderr)")
+        #expect(run.stderr.contains("error: template cannot be parsed"), "\(run.stderr)")
+    }
+
     @Test func aMisspeltTemplateVariableStopsTheBuild() throws {
         let scratch = try scratch(withTemplate: "error.mustache", "{{<layout}}{{$main}}\n<h1>{{titel}}</h1>{{/main}}{{/layout}}\n")
         defer { try? FileManager.default.removeItem(at: scratch) }

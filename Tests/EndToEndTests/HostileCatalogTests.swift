@@ -34,8 +34,16 @@ import Testing
                 #expect(match == nil, "\(path) contains \(match.map { (html as NSString).substring(with: $0.range) } ?? "")")
             }
         }
+        // A quote followed by a combining mark is one Swift Character, not a quote: escaped
+        // by comparing characters it stays raw and ends the attribute it is in.
+        let rawQuote = "\"\u{301}"
+        for (path, html) in pages {
+            #expect(!html.contains(rawQuote), "\(path) has a raw quote before a combining mark")
+        }
         // The text is kept, escaped, not dropped.
         let error = try #require(pages["errors/hostile_text/index.html"])
+        let description = "content=\"&lt;/script&gt;&lt;script&gt;window.__pwned=&#39;summary&#39;&lt;/script&gt;&lt;!-- summary &quot;\u{301} onmouseover=window.__pwned=1 \">"
+        #expect(error.contains(description))
         #expect(error.contains("&lt;script&gt;window.__pwned='title'&lt;/script&gt;") || error.contains("&lt;script&gt;window.__pwned=&#39;title&#39;&lt;/script&gt;"))
     }
 

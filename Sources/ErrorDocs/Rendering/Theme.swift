@@ -33,17 +33,29 @@ public struct Theme: Sendable {
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             let shown = origin[path] ?? "Templates/\(path) (built-in)"
             do {
-                library.register(try MustacheTemplate(string: text), named: String(path.dropLast(".mustache".count)))
+                library.register(try MustacheTemplate(string: escapingLine + text), named: String(path.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     "template-syntax", .error,
-                    at: SourceLocation(file: shown, line: error.context.lineNumber, column: error.context.columnNumber),
+                    at: SourceLocation(file: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     "template cannot be parsed: \(error.error)"))
             }
             diagnostics += TemplateCheck.check(text, file: shown, templates: Set(files.keys))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(files: files, library: library, origins: origin), diagnostics)
+    }
+
+    /// A first line for every template, which swift-mustache drops (it stands alone): `{{…}}`
+    /// escapes with ``escapeMarkup``. swift-mustache's default escape compares characters and
+    /// misses a quote followed by a combining mark, and it cannot be replaced otherwise.
+    private static let escapingLine: String = {
+        MustacheContentTypes.register(MarkupContentType(), named: "ERRDOCS_HTML")
+        return "{{% CONTENT_TYPE: ERRDOCS_HTML}}\n"
+    }()
+
+    private struct MarkupContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { escapeMarkup(text) }
     }
 
     /// Renders `view` with the most specific template that exists among `names`.
