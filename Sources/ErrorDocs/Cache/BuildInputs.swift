@@ -43,7 +43,7 @@ struct BuildInputs: Sendable {
         }
         self.tool = Self.tool
         self.directory = directory
-        self.theme = themeHash.hex
+        self.theme = themeHash.key
         self.files = Dictionary(uniqueKeysWithValues: zip(paths, hashes))
         var key = ContentHash()
         for part in ["inputs", tool, directory, self.theme] { key.add(part) }
@@ -51,7 +51,7 @@ struct BuildInputs: Sendable {
             key.add(path)
             key.add(hash)
         }
-        self.key = key.hex
+        self.key = key.key
     }
 
     /// The running executable's size and time: a rebuilt tool never reuses an old page.
@@ -104,8 +104,8 @@ struct PageKeys: Sendable {
             ]
             for part in parts { summary.add(part) }
         }
-        self.shared = shared.hex
-        self.summaryPages = summary.hex
+        self.shared = shared.key
+        self.summaryPages = summary.key
         self.everything = inputs.key
         self.files = inputs.files
     }

@@ -10,7 +10,7 @@ import Foundation
 ///
 /// Plain lines, one per file, since a large site has tens of thousands of them:
 ///
-///     errdocs build record 2
+///     errdocs build record 4
 ///     inputs <key>
 ///     errors <count>
 ///     diagnostics <JSON on one line>
@@ -19,7 +19,7 @@ import Foundation
 ///     folder - <size> <seconds>.<nanoseconds> <inode> <path, "." for the output folder>
 ///     entry <key> <start> <end>     (an error's entry: bytes start..<end of registry.json)
 struct BuildRecordFile {
-    static let header = "errdocs build record 3"
+    static let header = "errdocs build record 4"
 
     /// The record of `folder`'s last build, keeping only pages whose files are unchanged.
     static func read(_ url: URL, folder: URL) -> BuildRecord? {
@@ -146,12 +146,10 @@ struct BuildRecordFile {
         guard root >= 0 else { throw FolderOutput.Refusal(description: "\(folder.path): cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(root) }
         let pages = record.pages.sorted(by: { $0.key < $1.key })
-        // A stat(2) for each of tens of thousands of pages: on every core, in batches.
-        let batches = stride(from: 0, to: pages.count, by: 1024).map { $0..<min($0 + 1024, pages.count) }
-        let stamps = ConcurrentMap.map(batches) { batch in batch.map { FileStamp(path: pages[$0].key, in: root) } }.joined()
         var folders: Set<String> = ["."]
-        for ((path, key), stamp) in zip(pages, stamps) {
-            guard let stamp else { continue }
+        try stamps(count: pages.count, { FileStamp(path: pages[$0].key, in: root) }) { index, stamp in
+            guard let stamp else { return }
+            let (path, key) = pages[index]
             try add("page", path, key, stamp)
             var parent = Substring(path)
             while let slash = parent.lastIndex(of: "/") {
@@ -159,14 +157,33 @@ struct BuildRecordFile {
                 guard folders.insert(String(parent)).inserted else { break }
             }
         }
-        for path in folders.sorted() {
-            guard let stamp = FileStamp(folder: path, in: root) else { continue }
-            try add("folder", path, "-", stamp)
+        let folderPaths = folders.sorted()
+        folders = []
+        try stamps(count: folderPaths.count, { FileStamp(folder: folderPaths[$0], in: root) }) { index, stamp in
+            guard let stamp else { return }
+            try add("folder", folderPaths[index], "-", stamp)
         }
         for (key, range) in record.registryEntries.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
             try chunks.add("entry \(key) \(range.lowerBound) \(range.upperBound)\n", to: append)
         }
         try chunks.finish(to: append)
+    }
+
+    /// The stamp of each of `count` files, `stamp` of its position, handed to `each` in order.
+    /// A stat(2) for each of tens of thousands of files: on every core, in batches, a window
+    /// of batches at a time so that the stamps are never all held.
+    private static func stamps(count: Int, _ stamp: @Sendable (Int) -> FileStamp?,
+                               each: (Int, FileStamp?) throws -> Void) throws {
+        let batch = 1024, window = 8 * batch
+        for start in stride(from: 0, to: count, by: window) {
+            let batches = stride(from: start, to: min(start + window, count), by: batch).map { $0..<min($0 + batch, count) }
+            let stamps = ConcurrentMap.map(batches) { positions in positions.map(stamp) }
+            for (positions, found) in zip(batches, stamps) {
+                for (position, stamp) in zip(positions, found) {
+                    try each(position, stamp)
+                }
+            }
+        }
     }
 
     /// `<kind> <hash or key> <size> <seconds>.<nanoseconds> <inode> <path>`, with a page's or
