@@ -65,10 +65,13 @@ public enum Pipeline {
         do {
             let current = output
             let entries = previous.map { previous in
-                Registry.PreviousEntries(ranges: previous.registryEntries) { current.previousContents(of: Registry.path, ranges: $0) }
+                PreviousParts(ranges: previous.registryEntries) { current.previousContents(of: Registry.path, ranges: $0) }
+            }
+            let llms = previous.map { previous in
+                PreviousParts(ranges: previous.llmsParts) { current.previousContents(of: AgentIndex.fullPath, ranges: $0) }
             }
             var site = try renderer.render(into: stage, previous: previous?.pages ?? [:], contents: output.previousContents,
-                                           registry: entries, progress: progress)
+                                           registry: entries, llms: llms, progress: progress)
             if !site.problems.isEmpty && !site.kept.isEmpty {
                 // Whether a name is unknown depends on every page that uses it: decide on all of them.
                 site = try renderer.render(into: stage, progress: progress)
@@ -80,6 +83,7 @@ public enum Pipeline {
             var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
             record.inputFiles = inputs.settled
             record.registryEntries = site.registryEntries
+            record.llmsParts = site.llmsParts
             try output.commit(stage, keeping: site.kept, record: record)
             return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
         } catch {

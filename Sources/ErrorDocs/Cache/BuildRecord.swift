@@ -21,6 +21,8 @@ public struct BuildRecord: Sendable, Equatable {
     /// build copies an entry whose key is unchanged instead of encoding it again. Empty when
     /// registry.json is no longer as the build wrote it.
     public var registryEntries: [String: Range<Int>] = [:]
+    /// Where each error's Markdown page is in llms-full.txt, by the page's key, the same way.
+    public var llmsParts: [String: Range<Int>] = [:]
     /// True when every page is still as the build wrote it and the output holds no other file:
     /// only then may a build with the same inputs skip everything.
     public var complete = true

@@ -18,6 +18,7 @@ import Foundation
 ///     page <key> <size> <seconds>.<nanoseconds> <inode> <path>
 ///     folder - <size> <seconds>.<nanoseconds> <inode> <path, "." for the output folder>
 ///     entry <key> <start> <end>     (an error's entry: bytes start..<end of registry.json)
+///     llms <key> <start> <end>      (an error's Markdown page: bytes start..<end of llms-full.txt)
 struct BuildRecordFile {
     static let header = "errdocs build record 4"
 
@@ -51,8 +52,14 @@ struct BuildRecordFile {
         for batch in parsed {
             guard let batch else { return nil }
             for line in batch {
-                guard case .file(let entry) = line else {
-                    if case .registryEntry(let key, let range) = line { record.registryEntries[key] = range }
+                let entry: Entry
+                switch line {
+                case .file(let file): entry = file
+                case .part(.entry, let key, let range):
+                    record.registryEntries[key] = range
+                    continue
+                case .part(.llms, let key, let range):
+                    record.llmsParts[key] = range
                     continue
                 }
                 switch entry.kind {
@@ -69,7 +76,9 @@ struct BuildRecordFile {
             }
         }
         record.complete = record.complete && hasFolders
+        // Parts of a file changed since are not where the record says.
         if record.pages[Registry.path] == nil { record.registryEntries = [:] }
+        if record.pages[AgentIndex.fullPath] == nil { record.llmsParts = [:] }
         return record
     }
 
@@ -97,19 +106,23 @@ struct BuildRecordFile {
     /// One line after the header.
     private enum Line {
         case file(Entry)
-        case registryEntry(key: String, range: Range<Int>)
+        case part(Part, key: String, range: Range<Int>)
+
+        /// Whose part: an error's entry in registry.json, or its Markdown page in llms-full.txt.
+        enum Part: String { case entry, llms }
 
         init?(_ line: ArraySlice<UInt8>, in root: Int32) {
-            guard line.starts(with: "entry ".utf8) else {
+            guard line.starts(with: "entry ".utf8) || line.starts(with: "llms ".utf8) else {
                 guard let entry = BuildRecordFile.entry(line, in: root) else { return nil }
                 self = .file(entry)
                 return
             }
-            // `entry <key> <start> <end>`
+            // `<part> <key> <start> <end>`
             let fields = line.split(separator: UInt8(ascii: " "))
-            guard fields.count == 4, let start = BuildRecordFile.number(fields[2]).flatMap(Int.init(exactly:)),
+            guard fields.count == 4, let part = Part(rawValue: String(decoding: fields[0], as: UTF8.self)),
+                  let start = BuildRecordFile.number(fields[2]).flatMap(Int.init(exactly:)),
                   let end = BuildRecordFile.number(fields[3]).flatMap(Int.init(exactly:)), start <= end else { return nil }
-            self = .registryEntry(key: String(decoding: fields[1], as: UTF8.self), range: start..<end)
+            self = .part(part, key: String(decoding: fields[1], as: UTF8.self), range: start..<end)
         }
     }
 
@@ -163,8 +176,10 @@ struct BuildRecordFile {
             guard let stamp else { return }
             try add("folder", folderPaths[index], "-", stamp)
         }
-        for (key, range) in record.registryEntries.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
-            try chunks.add("entry \(key) \(range.lowerBound) \(range.upperBound)\n", to: append)
+        for (part, ranges) in [(Line.Part.entry, record.registryEntries), (.llms, record.llmsParts)] {
+            for (key, range) in ranges.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
+                try chunks.add("\(part.rawValue) \(key) \(range.lowerBound) \(range.upperBound)\n", to: append)
+            }
         }
         try chunks.finish(to: append)
     }

@@ -44,17 +44,45 @@ enum AgentIndex {
         try chunks.finish(to: append)
     }
 
+    static let fullPath = "llms-full.txt"
+
     /// The Markdown index first, then every other Markdown page in path order, handed to
-    /// `append` a page at a time.
-    static func llmsFullTXT(pages paths: [String], contents: (String) throws -> Data, into append: (Data) throws -> Void) throws {
+    /// `append` a megabyte at a time. A page with a key (`key`) among `previous`'s is copied
+    /// from the previous llms-full.txt instead of read from its file.
+    /// - Returns: where each page with a key is in the bytes written (its text, without the
+    ///   separators), by key.
+    @discardableResult
+    static func llmsFullTXT(pages paths: [String], key: (String) -> String? = { _ in nil }, previous: PreviousParts? = nil,
+                            contents: (String) throws -> Data, into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
         let pages = paths.filter { $0.hasPrefix("markdown/") }
             .sorted { ($0 == "markdown/index.md" ? 0 : 1, $0) < ($1 == "markdown/index.md" ? 0 : 1, $1) }
-        for (index, path) in pages.enumerated() {
-            var text = Data()
-            if index > 0 { text.append(contentsOf: "\n---\n\n".utf8) }
-            text.append(contentsOf: String(decoding: try contents(path), as: UTF8.self).trimmingNewlines().utf8)
-            text.append(UInt8(ascii: "\n"))
-            try append(text)
+        var chunks = Chunks()
+        var ranges: [String: Range<Int>] = [:]
+        var offset = 0
+        let separator = Array("\n---\n\n".utf8), newline = [UInt8(ascii: "\n")]
+        // A window of pages at a time: their copies are read in one go, and never all held.
+        for window in stride(from: 0, to: pages.count, by: 1024) {
+            let positions = window..<min(window + 1024, pages.count)
+            let keys = positions.map { key(pages[$0]) }
+            let copies = previous?.copies(of: keys) ?? []
+            for (index, position) in positions.enumerated() {
+                if position > 0 {
+                    try chunks.add(separator, to: append)
+                    offset += separator.count
+                }
+                let page: [UInt8]
+                if index < copies.count, let copy = copies[index] {
+                    page = copy
+                } else {
+                    page = Array(String(decoding: try contents(pages[position]), as: UTF8.self).trimmingNewlines().utf8)
+                }
+                if let key = keys[index] { ranges[key] = offset..<(offset + page.count) }
+                try chunks.add(page, to: append)
+                try chunks.add(newline, to: append)
+                offset += page.count + newline.count
+            }
         }
+        try chunks.finish(to: append)
+        return ranges
     }
 }

@@ -205,13 +205,6 @@ struct Registry: Encodable {
 
     static let path = "registry.json"
 
-    /// The entries of the registry.json a previous build wrote, by the key of what each was
-    /// made from, and how to read them.
-    struct PreviousEntries {
-        var ranges: [String: Range<Int>]
-        var read: ([Range<Int>]) -> [Data]?
-    }
-
     /// The same bytes as `Registry(catalog).encoded()`, handed to `append` a megabyte at a
     /// time, each error's entry made only when its turn comes: a large registry is never held
     /// in memory whole, as text or as entries. An entry whose key (`key`, what it is made
@@ -219,7 +212,7 @@ struct Registry: Encodable {
     /// - Returns: where each error's entry is in the bytes written, by key.
     @discardableResult
     static func encode(_ catalog: Catalog, key: @escaping @Sendable (ErrorDefinition) -> String,
-                       previous: PreviousEntries? = nil, into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
+                       previous: PreviousParts? = nil, into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
         let errors = sortedErrors(of: catalog)
         return try Registry(catalog, errors: []).encode(
             count: errors.count, entry: { entry(errors[$0], in: catalog) }, key: { key(errors[$0]) }, previous: previous, into: append)
@@ -230,7 +223,7 @@ struct Registry: Encodable {
 
     /// Writes this registry with `count` errors, the one at each position made by `entry`, in
     /// place of its own.
-    private func encode(count: Int, entry: @Sendable (Int) -> Entry, key: ((Int) -> String)?, previous: PreviousEntries?,
+    private func encode(count: Int, entry: @Sendable (Int) -> Entry, key: ((Int) -> String)?, previous: PreviousParts?,
                         into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
         var rest = self
         rest.errors = []
@@ -252,7 +245,10 @@ struct Registry: Encodable {
             let positions = window..<min(window + Self.window, count)
             let keys = key.map { key in positions.map(key) } ?? []
             var entries = [[UInt8]?](repeating: nil, count: positions.count)
-            if let previous, !keys.isEmpty { entries = Self.copies(of: keys, from: previous) }
+            if let previous, !keys.isEmpty {
+                // A part that is not a whole entry (a record gone wrong) is encoded again.
+                entries = previous.copies(of: keys) { $0.starts(with: Self.entryStart) && $0.reversed().starts(with: Self.entryEnd.reversed()) }
+            }
             let missing = entries.indices.filter { entries[$0] == nil }
             let batches = stride(from: 0, to: missing.count, by: 64).map { missing[$0..<min($0 + 64, missing.count)] }
             let encoded = try ConcurrentMap.map(batches) { batch in try Self.encode(batch.map { entry(window + $0) }) }
@@ -271,18 +267,6 @@ struct Registry: Encodable {
         try chunks.finish(to: append)
         try append(document[hole.upperBound...])
         return ranges
-    }
-
-    /// The previous build's entry for each key, where it has one that can be read whole.
-    private static func copies(of keys: [String], from previous: PreviousEntries) -> [[UInt8]?] {
-        var copies = [[UInt8]?](repeating: nil, count: keys.count)
-        let found = keys.indices.filter { previous.ranges[keys[$0]] != nil }
-        guard !found.isEmpty, let parts = previous.read(found.map { previous.ranges[keys[$0]]! }) else { return copies }
-        // A part that is not a whole entry (a record gone wrong) is encoded again.
-        for (index, part) in zip(found, parts) where part.starts(with: entryStart) && part.reversed().starts(with: entryEnd.reversed()) {
-            copies[index] = [UInt8](part)
-        }
-        return copies
     }
 
     private static let entryStart = Array("    {".utf8), entryEnd = Array("    }".utf8)

@@ -34,6 +34,8 @@ struct SiteRenderer {
         var problems: [Diagnostic]
         /// Where each error's entry is in registry.json, by key.
         var registryEntries: [String: Range<Int>] = [:]
+        /// Where each error's Markdown page is in llms-full.txt, by the page's key.
+        var llmsParts: [String: Range<Int>] = [:]
     }
 
     /// Writes each file to `stage` as soon as it is rendered.
@@ -42,12 +44,15 @@ struct SiteRenderer {
     ///     pages still as it wrote them.
     ///   - contents: the current output's file at a path, for kept pages.
     ///   - registry: the current output's registry entries, copied where their key is unchanged.
+    ///   - llms: the current output's Markdown error pages in llms-full.txt, the same.
     func render(into stage: SiteStage, previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
-                registry: Registry.PreviousEntries? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
+                registry: PreviousParts? = nil, llms: PreviousParts? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         // Every page is independent: describe each as a job, then render them on all cores.
         var jobs: [Job] = []
         var kept: [String] = []
         var keys: [String: String] = [:]
+        // Markdown error pages by path: their keys name their parts of llms-full.txt.
+        var errorMarkdownKeys: [String: String] = [:]
         func page(_ path: String, key: String, markdown: Bool, _ page: Page) {
             keys[path] = key
             if previous[path] == key {
@@ -65,7 +70,9 @@ struct SiteRenderer {
             page(prefix + views.paths.index, key: summary, markdown: isMarkdown, .index)
             for (position, error) in views.errors.enumerated() {
                 let path = prefix + views.paths.error(error.code?.value ?? "")
-                page(path, key: self.keys.errorPage(path, file: error.location.file), markdown: isMarkdown, .error(position))
+                let key = self.keys.errorPage(path, file: error.location.file)
+                if isMarkdown { errorMarkdownKeys[path] = key }
+                page(path, key: key, markdown: isMarkdown, .error(position))
             }
             for (position, removed) in catalog.settings.removed.enumerated() {
                 page(prefix + views.paths.error(removed.code.value), key: summary, markdown: isMarkdown, .removed(position))
@@ -116,8 +123,9 @@ struct SiteRenderer {
         }
         try add("llms.txt") { append in try AgentIndex.llmsTXT(markdown, into: append) }
         let keptPages = Set(kept), pages = written + kept
-        try add("llms-full.txt") { append in
-            try AgentIndex.llmsFullTXT(pages: pages, contents: { path in
+        var llmsParts: [String: Range<Int>] = [:]
+        try add(AgentIndex.fullPath) { append in
+            llmsParts = try AgentIndex.llmsFullTXT(pages: pages, key: { errorMarkdownKeys[$0] }, previous: llms, contents: { path in
                 guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
                 return data
             }, into: append)
@@ -135,7 +143,7 @@ struct SiteRenderer {
             try add(asset.path, asset.text)
         }
         return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics(),
-                      registryEntries: registryEntries)
+                      registryEntries: registryEntries, llmsParts: llmsParts)
     }
 
     /// A page to render, by position in the catalog: a large catalog has hundreds of thousands.

@@ -125,6 +125,9 @@ import Testing
             ("registry.json changed by hand (its entries are copied by later builds)", {
                 try Data("{}".utf8).write(to: space.url("Site/registry.json"))
             }),
+            ("llms-full.txt changed by hand (its pages are copied by later builds)", {
+                try Data("# nothing".utf8).write(to: space.url("Site/llms-full.txt"))
+            }),
             ("a cause of one error, after that", {
                 try space.replace("  - A sudden burst of sends", with: "  - A burst of sends")
             }),

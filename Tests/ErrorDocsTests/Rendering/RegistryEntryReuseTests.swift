@@ -9,7 +9,7 @@ import Testing
         try Pipeline.lint(IncrementalBuildTests.repository.appendingPathComponent("Content").path).catalog
     }
 
-    private func encode(previous: Registry.PreviousEntries?) throws -> (bytes: Data, ranges: [String: Range<Int>]) {
+    private func encode(previous: PreviousParts?) throws -> (bytes: Data, ranges: [String: Range<Int>]) {
         var bytes = Data()
         let ranges = try Registry.encode(try Self.catalog.get(), key: { $0.code?.value ?? "" }, previous: previous) { bytes.append($0) }
         return (bytes, ranges)
@@ -24,16 +24,16 @@ import Testing
         #expect(entry.hasPrefix("    {\n") && entry.hasSuffix("\n    }") && entry.contains("\"code\" : \"rate_limited\""), "\(entry)")
 
         let marker = Data("    {\n      \"copied\" : true\n    }".utf8)
-        let copied = try encode(previous: Registry.PreviousEntries(ranges: ["rate_limited": 0..<1]) { $0.map { _ in marker } })
+        let copied = try encode(previous: PreviousParts(ranges: ["rate_limited": 0..<1]) { $0.map { _ in marker } })
         #expect(String(decoding: copied.bytes, as: UTF8.self).contains("\"copied\" : true"))
         #expect(copied.bytes.count == fresh.bytes.count - entry.utf8.count + marker.count)
     }
 
     @Test func aPartThatIsNotAWholeEntryOrCannotBeReadIsEncodedAgain() throws {
         let fresh = try encode(previous: nil)
-        let garbage = Registry.PreviousEntries(ranges: ["rate_limited": 0..<1]) { $0.map { _ in Data("garbage".utf8) } }
+        let garbage = PreviousParts(ranges: ["rate_limited": 0..<1]) { $0.map { _ in Data("garbage".utf8) } }
         #expect(try encode(previous: garbage).bytes == fresh.bytes)
-        let unreadable = Registry.PreviousEntries(ranges: ["rate_limited": 0..<1]) { _ in nil }
+        let unreadable = PreviousParts(ranges: ["rate_limited": 0..<1]) { _ in nil }
         #expect(try encode(previous: unreadable).bytes == fresh.bytes)
     }
 }
