@@ -67,8 +67,8 @@ struct BuildInputs: Sendable {
 /// An error's page depends on its own file and on what every page shows of the catalog:
 /// settings, guides, theme, and each error's code, title, summary and family (navigation,
 /// related errors, replacements). The summary pages (index, families, status codes, retries,
-/// guides, removed errors) depend on that and on each error's row in their tables: status,
-/// retry policy, first quick fix, deprecation. So an edit to an error's text re-renders its
+/// guides, removed errors, and the search index and llms.txt) depend on that and on each
+/// error's row in their tables: status, retry policy, first quick fix, deprecation. So an edit to an error's text re-renders its
 /// own two pages only. Every other file depends on everything.
 struct PageKeys: Sendable {
     let everything: String

@@ -15,9 +15,10 @@ public struct SiteFile: Sendable, Equatable {
 /// Renders a lint-clean catalog into every file of the site: HTML pages, their Markdown twins,
 /// the registry and its schema, and the theme's assets.
 ///
-/// Pages whose key (``PageKeys``) equals the previous build's are not rendered again but kept;
-/// the files that sum up the site (registry, search index, sitemap, agent indexes, assets) are
-/// always written anew.
+/// Pages whose key (``PageKeys``) equals the previous build's are not rendered again but kept,
+/// and so are the search index and llms.txt, made from what the summary pages are made from;
+/// the other files that sum up the site (registry, sitemap, llms-full.txt, assets) are always
+/// written anew, the registry and llms-full.txt with the parts of unchanged errors copied.
 struct SiteRenderer {
     let catalog: Catalog
     let theme: Theme
@@ -116,12 +117,23 @@ struct SiteRenderer {
         }
 
         try add("404.html", theme.render(html.notFoundView(), "404"))
-        try add(SearchIndex.path) { append in try SearchIndex.script(html, into: append) }
+        /// Made from what the summary pages are made from (codes, titles, summaries, families,
+        /// statuses, retry policies, settings): kept while their key is unchanged.
+        func addSummary(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+            keys[path] = summary
+            if previous[path] == summary {
+                kept.append(path)
+            } else {
+                try stage.write(path, parts: parts)
+                written.append(path)
+            }
+        }
+        try addSummary(SearchIndex.path) { append in try SearchIndex.script(html, into: append) }
         if Sitemap.isWritten(for: html) {
             let pages = written + kept
             try add("sitemap.xml") { append in try Sitemap.xml(html, pages: pages, into: append) }
         }
-        try add("llms.txt") { append in try AgentIndex.llmsTXT(markdown, into: append) }
+        try addSummary("llms.txt") { append in try AgentIndex.llmsTXT(markdown, into: append) }
         let keptPages = Set(kept), pages = written + kept
         var llmsParts: [String: Range<Int>] = [:]
         try add(AgentIndex.fullPath) { append in
