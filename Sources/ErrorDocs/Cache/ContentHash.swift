@@ -6,7 +6,8 @@ import Foundation
 ///
 /// 15 characters fit in a Swift small string, held inline with no allocation: a build of
 /// 100,000 errors holds about 800,000 keys (page keys, registry entries, file hashes, both the
-/// previous build's and its own), and 64 hex digits each cost about 90 MB. 90 bits keep an
+/// previous build's and its own), and as 64 hex digits they took about 70 MB more at its
+/// peak. 90 bits keep an
 /// accidental match out of reach (2^-90 for a given page), and a deliberate one buys nothing:
 /// whoever can write the catalog decides the pages anyway.
 struct ContentHash {

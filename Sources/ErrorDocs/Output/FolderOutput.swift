@@ -323,7 +323,7 @@ public struct FolderOutput: SiteOutput {
     /// Creates the file at `path` and writes it part by part as `parts` hands them on.
     ///
     /// Plain `open` and `write`: Foundation's `Data.write(to:)` and `FileManager.createFile`
-    /// call `fsync` for every file, which made a third of a 10,000-error build wait on the disk.
+    /// call `fsync` for every file, which cost a 10,000-error build about a fifth of its time.
     /// A build needs no durability across a power cut, only that a failed build leaves the old
     /// site, which the swap at the end gives. A link or file already at `path` is refused.
     static func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
