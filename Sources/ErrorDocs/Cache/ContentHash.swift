@@ -30,19 +30,21 @@ struct ContentHash {
         add(text.map { "+" + $0 } ?? "-")
     }
 
+    private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
+
     var key: String {
-        let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)
-        let digest = Array(hasher.finalize())
         // The first 96 bits, big-endian, in two words; 15 characters of 6 bits take 90 of them.
-        let high = digest[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) }
-        let low = digest[8..<12].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 32
+        let (high, low) = hasher.finalize().withUnsafeBytes { digest in
+            (digest[0..<8].reduce(UInt64(0)) { $0 << 8 | UInt64($1) },
+             digest[8..<12].reduce(UInt64(0)) { $0 << 8 | UInt64($1) } << 32)
+        }
         var text: [UInt8] = []
         text.reserveCapacity(15)
         for index in 0..<15 {
             // The 64 bits from bit 6 × index on; its top 6 are the character's.
             let start = 6 * index
             let window = start == 0 ? high : start < 64 ? high << start | low >> (64 - start) : low << (start - 64)
-            text.append(alphabet[Int(window >> 58)])
+            text.append(Self.alphabet[Int(window >> 58)])
         }
         return String(decoding: text, as: UTF8.self)
     }
