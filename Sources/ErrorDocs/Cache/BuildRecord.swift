@@ -26,6 +26,13 @@ public struct BuildRecord: Sendable, Equatable {
     /// True when every page is still as the build wrote it and the output holds no other file:
     /// only then may a build with the same inputs skip everything.
     public var complete = true
+    /// The stamps of the pages and folders that are still as the build left them, by path.
+    public var pageStamps: [String: FileStamp] = [:]
+    public var folderStamps: [String: FileStamp] = [:]
+    /// The pages and folders that changed since the build (or are gone): a changed folder may
+    /// hold a file added by hand.
+    public var changedPages: [String] = []
+    public var changedFolders: [String] = []
 
     public init(inputs: String, pages: [String: String], diagnostics: [Diagnostic], errorCount: Int) {
         self.inputs = inputs

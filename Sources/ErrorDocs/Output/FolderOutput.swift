@@ -16,6 +16,9 @@ public struct FolderOutput: SiteOutput {
     }
 
     public let folder: URL
+    /// The most files and folders a build changes in place (``InPlaceUpdate``); a build that
+    /// changes more writes a new version beside the output and swaps it in at once.
+    public var inPlaceLimit = 64
 
     /// - Parameter protecting: folders the output must neither be nor contain (the catalog).
     public init(path: String, protecting: [String] = []) throws {
@@ -79,8 +82,9 @@ public struct FolderOutput: SiteOutput {
         let exists = manager.fileExists(atPath: folder.path, isDirectory: &isFolder)
         if exists {
             guard isFolder.boolValue else { throw Refusal(description: "\(folder.path) exists and is not a folder") }
-            let contents = try manager.contentsOfDirectory(atPath: folder.path)
-            if !contents.isEmpty && !contents.contains(Self.markerName) {
+            // Listed only without the marker: a large site's folder has thousands of entries.
+            if FileStamp(path: folder.path + "/" + Self.markerName) == nil,
+               !(try manager.contentsOfDirectory(atPath: folder.path)).isEmpty {
                 throw Refusal(description: "\(folder.path) was not created by errdocs (it has no \(Self.markerName) file); refusing to replace it")
             }
         }
@@ -97,15 +101,37 @@ public struct FolderOutput: SiteOutput {
         return Stage(root: staging, current: exists ? folder : nil, reused: false)
     }
 
-    /// Files at `kept` are hard links to the current files, not copies: unchanged files keep
-    /// their inode and time. Then one atomic exchange puts the stage in place.
-    public mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord) throws {
+    /// When only a few files change, they are replaced in place (``InPlaceUpdate``). Otherwise
+    /// files at `kept` are hard links to the current files, not copies: unchanged files keep
+    /// their inode and time; then one atomic exchange puts the stage in place.
+    public mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord, previous: BuildRecord?) throws {
         guard let stage = stage as? Stage else { preconditionFailure("a stage of another output") }
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
         let name = folder.lastPathComponent
         let staging = stage.root
         let exists = stage.current != nil
+        // Kept pages are the same files as before (in place, or linked into the stage): their
+        // stamps, read with the record, are still theirs.
+        var known = BuildRecordFile.KnownStamps()
+        if let previous {
+            for path in kept { known.pages[path] = previous.pageStamps[path] }
+        }
+        let keptPaths = Set(kept)
+        if exists, let previous, FileStamp(path: folder.path + "/" + Self.markerName) != nil,
+           let update = InPlaceUpdate(folder: folder.path, stage: staging.path, written: record.pages.keys.filter { !keptPaths.contains($0) },
+                                      paths: Set(record.pages.keys).union([Self.markerName]), previous: previous, limit: inPlaceLimit) {
+            do {
+                try update.apply()
+            } catch {
+                stage.discard()
+                throw error
+            }
+            keepAsSpare(staging)
+            known.folders = previous.folderStamps.filter { !update.touched.contains($0.key) }
+            try BuildRecordFile.write(record, to: recordURL, folder: folder, known: known)
+            return
+        }
         do {
             for path in kept {
                 try stage.keep(path, from: folder)
@@ -139,7 +165,7 @@ public struct FolderOutput: SiteOutput {
         }
         // After the swap: a build killed before this line leaves the old record, which is
         // still safe, since the pages that changed no longer match its stamps.
-        try BuildRecordFile.write(record, to: recordURL, folder: folder)
+        try BuildRecordFile.write(record, to: recordURL, folder: folder, known: known)
     }
 
     private func keepAsSpare(_ old: URL) {
@@ -265,7 +291,7 @@ public struct FolderOutput: SiteOutput {
             }
         }
 
-        private static func isSameFile(_ first: String, _ second: String) -> Bool {
+        static func isSameFile(_ first: String, _ second: String) -> Bool {
             var one = stat(), other = stat()
             guard lstat(first, &one) == 0, lstat(second, &other) == 0 else { return false }
             return one.st_mode & S_IFMT == S_IFREG && one.st_dev == other.st_dev && one.st_ino == other.st_ino

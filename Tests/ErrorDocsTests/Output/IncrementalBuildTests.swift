@@ -45,23 +45,27 @@ import Testing
             try edit(path) { $0.replacingOccurrences(of: old, with: new) }
         }
 
+        /// - Parameter inPlaceLimit: the most files the build may change in place; 0 always
+        ///   writes a new version of the site and swaps it in.
         @discardableResult
-        func build(into folder: String) throws -> Pipeline.BuildReport {
+        func build(into folder: String, inPlaceLimit: Int? = nil) throws -> Pipeline.BuildReport {
             var output = try FolderOutput(path: url(folder).path)
+            if let inPlaceLimit { output.inPlaceLimit = inPlaceLimit }
             let report = try Pipeline.build(catalog, templates: templates, into: &output)
             #expect(report.succeeded, "\(report.diagnostics)")
             return report
         }
 
-        /// Every file under `folder` by relative path.
+        /// Every file under `folder` by relative path, and every folder, as its path with a
+        /// slash and no contents.
         func tree(_ folder: String) throws -> [String: Data] {
             let base = url(folder)
             var files: [String: Data] = [:]
             for path in try FileManager.default.subpathsOfDirectory(atPath: base.path) {
                 var isFolder: ObjCBool = false
                 let full = base.appendingPathComponent(path)
-                guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isFolder), !isFolder.boolValue else { continue }
-                files[path] = try Data(contentsOf: full)
+                guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isFolder) else { continue }
+                files[isFolder.boolValue ? path + "/" : path] = isFolder.boolValue ? Data() : try Data(contentsOf: full)
             }
             return files
         }
@@ -71,11 +75,13 @@ import Testing
         }
     }
 
-    @Test(arguments: [false, true])
-    func incrementalBuildsEqualCleanBuildsAfterEachEdit(aged: Bool) throws {
+    /// Builds change a few files in place and swap in a new folder for more: the series runs
+    /// with the default limit, with every build in place, and with none.
+    @Test(arguments: [(aged: false, inPlaceLimit: nil), (true, Int.max), (false, 0)] as [(aged: Bool, inPlaceLimit: Int?)])
+    func incrementalBuildsEqualCleanBuildsAfterEachEdit(aged: Bool, inPlaceLimit: Int?) throws {
         let space = try Workspace(aged: aged)
         defer { try? FileManager.default.removeItem(at: space.root) }
-        let first = try space.build(into: "Site")
+        let first = try space.build(into: "Site", inPlaceLimit: inPlaceLimit)
         #expect(first.kept.isEmpty)
         let trusted = try FolderOutput(path: space.url("Site").path).previousBuild()?.inputFiles.count ?? 0
         #expect(aged ? trusted > 10 : trusted == 0, "files changed in the last two seconds are read again by the next build")
@@ -140,7 +146,7 @@ import Testing
         ]
         for (index, edit) in edits.enumerated() {
             try edit.apply()
-            let incremental = try space.build(into: "Site")
+            let incremental = try space.build(into: "Site", inPlaceLimit: inPlaceLimit)
             try space.build(into: "Clean-\(index)")
             let built = try space.tree("Site"), clean = try space.tree("Clean-\(index)")
             let differing = Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
@@ -174,13 +180,15 @@ import Testing
 
     /// The site before the last build is kept beside the output (`.Site.errdocs-spare`) and
     /// brought up to date by the next build. Whatever happened to it, that build equals a clean
-    /// one and writes nothing outside its folders.
-    @Test func aTamperedSpareNeitherShowsNorLeadsOutOfTheOutput() throws {
+    /// one and writes nothing outside its folders, whether it swaps in the spare or only
+    /// writes its few rendered files there before moving them into the output.
+    @Test(arguments: [0, nil] as [Int?])
+    func aTamperedSpareNeitherShowsNorLeadsOutOfTheOutput(inPlaceLimit: Int?) throws {
         let space = try Workspace()
         defer { try? FileManager.default.removeItem(at: space.root) }
-        try space.build(into: "Site")
+        try space.build(into: "Site", inPlaceLimit: 0)
         try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
-        try space.build(into: "Site")
+        try space.build(into: "Site", inPlaceLimit: 0)
         let spare = ".Site.errdocs-spare"
         let manager = FileManager.default
         #expect(manager.fileExists(atPath: space.url(spare + "/errors/invalid_json/index.html").path))
@@ -200,7 +208,7 @@ import Testing
         try manager.createSymbolicLink(atPath: space.url(spare + "/errors").path, withDestinationPath: space.url("Outside").path)
 
         try space.replace("  - A sudden burst of sends", with: "  - A burst of sends")
-        let report = try space.build(into: "Site")
+        let report = try space.build(into: "Site", inPlaceLimit: inPlaceLimit)
         #expect(report.kept.count > report.written.count, "the edit renders a few pages and keeps the rest")
         try space.build(into: "Clean")
         let built = try space.tree("Site"), clean = try space.tree("Clean")
