@@ -84,7 +84,7 @@ public enum Pipeline {
             record.inputFiles = inputs.settled
             record.registryEntries = site.registryEntries
             record.llmsParts = site.llmsParts
-            try output.commit(stage, keeping: site.kept, record: record, previous: previous)
+            try output.commit(stage, written: site.written, keeping: site.kept, record: record, previous: previous)
             return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
         } catch {
             stage.discard()

@@ -67,12 +67,10 @@ struct BuildRecordFile {
                     record.inputFiles[entry.path] = entry.file
                 case .page where entry.unchanged:
                     record.pages[entry.path] = entry.file.hash
-                    record.pageStamps[entry.path] = entry.file.stamp
                 case .page:
                     record.changedPages.append(entry.path)
                 case .folder where entry.unchanged:
                     hasFolders = true
-                    record.folderStamps[entry.path] = entry.file.stamp
                 case .folder:
                     // A file the build did not write (someone added it) makes the output differ
                     // from a build: adding it changed its folder's time.
@@ -133,14 +131,12 @@ struct BuildRecordFile {
     }
 
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
-    /// - Parameter known: stamps of pages and folders known to be current (taken instead of a
-    ///   stat(2) of each of tens of thousands of files).
-    static func write(_ record: BuildRecord, to url: URL, folder: URL, known: KnownStamps = KnownStamps()) throws {
+    static func write(_ record: BuildRecord, to url: URL, folder: URL) throws {
         let temporary = url.deletingLastPathComponent().appendingPathComponent(
             url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
         unlink(temporary.path)
         do {
-            try FolderOutput.write(temporary.path) { append in try write(record, folder: folder, known: known, into: append) }
+            try FolderOutput.write(temporary.path) { append in try write(record, folder: folder, into: append) }
         } catch {
             try? FileManager.default.removeItem(at: temporary)
             throw error
@@ -152,7 +148,7 @@ struct BuildRecordFile {
     }
 
     /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.
-    private static func write(_ record: BuildRecord, folder: URL, known: KnownStamps, into append: (Data) throws -> Void) throws {
+    private static func write(_ record: BuildRecord, folder: URL, into append: (Data) throws -> Void) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var chunks = Chunks()
         try chunks.add("\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: append)
@@ -168,7 +164,7 @@ struct BuildRecordFile {
         defer { close(root) }
         let pages = record.pages.sorted(by: { $0.key < $1.key })
         var folders: Set<String> = ["."]
-        try stamps(count: pages.count, { known.pages[pages[$0].key] ?? FileStamp(path: pages[$0].key, in: root) }) { index, stamp in
+        try stamps(count: pages.count, { FileStamp(path: pages[$0].key, in: root) }) { index, stamp in
             guard let stamp else { return }
             let (path, key) = pages[index]
             try add("page", path, key, stamp)
@@ -180,7 +176,7 @@ struct BuildRecordFile {
         }
         let folderPaths = folders.sorted()
         folders = []
-        try stamps(count: folderPaths.count, { known.folders[folderPaths[$0]] ?? FileStamp(folder: folderPaths[$0], in: root) }) { index, stamp in
+        try stamps(count: folderPaths.count, { FileStamp(folder: folderPaths[$0], in: root) }) { index, stamp in
             guard let stamp else { return }
             try add("folder", folderPaths[index], "-", stamp)
         }
@@ -190,12 +186,6 @@ struct BuildRecordFile {
             }
         }
         try chunks.finish(to: append)
-    }
-
-    /// Stamps of pages and folders of the output, by path, that a build knows are current.
-    struct KnownStamps {
-        var pages: [String: FileStamp] = [:]
-        var folders: [String: FileStamp] = [:]
     }
 
     /// The stamp of each of `count` files, `stamp` of its position, handed to `each` in order.

@@ -104,23 +104,17 @@ public struct FolderOutput: SiteOutput {
     /// When only a few files change, they are replaced in place (``InPlaceUpdate``). Otherwise
     /// files at `kept` are hard links to the current files, not copies: unchanged files keep
     /// their inode and time; then one atomic exchange puts the stage in place.
-    public mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord, previous: BuildRecord?) throws {
+    public mutating func commit(_ stage: SiteStage, written: [String], keeping kept: [String], record: BuildRecord,
+                                previous: BuildRecord?) throws {
         guard let stage = stage as? Stage else { preconditionFailure("a stage of another output") }
         let manager = FileManager.default
         let parent = folder.deletingLastPathComponent()
         let name = folder.lastPathComponent
         let staging = stage.root
         let exists = stage.current != nil
-        // Kept pages are the same files as before (in place, or linked into the stage): their
-        // stamps, read with the record, are still theirs.
-        var known = BuildRecordFile.KnownStamps()
-        if let previous {
-            for path in kept { known.pages[path] = previous.pageStamps[path] }
-        }
-        let keptPaths = Set(kept)
         if exists, let previous, FileStamp(path: folder.path + "/" + Self.markerName) != nil,
-           let update = InPlaceUpdate(folder: folder.path, stage: staging.path, written: record.pages.keys.filter { !keptPaths.contains($0) },
-                                      paths: Set(record.pages.keys).union([Self.markerName]), previous: previous, limit: inPlaceLimit) {
+           let update = InPlaceUpdate(folder: folder.path, stage: staging.path, written: written, site: record.pages,
+                                      previous: previous, limit: inPlaceLimit) {
             do {
                 try update.apply()
             } catch {
@@ -128,8 +122,7 @@ public struct FolderOutput: SiteOutput {
                 throw error
             }
             keepAsSpare(staging)
-            known.folders = previous.folderStamps.filter { !update.touched.contains($0.key) }
-            try BuildRecordFile.write(record, to: recordURL, folder: folder, known: known)
+            try BuildRecordFile.write(record, to: recordURL, folder: folder)
             return
         }
         do {
@@ -165,7 +158,7 @@ public struct FolderOutput: SiteOutput {
         }
         // After the swap: a build killed before this line leaves the old record, which is
         // still safe, since the pages that changed no longer match its stamps.
-        try BuildRecordFile.write(record, to: recordURL, folder: folder, known: known)
+        try BuildRecordFile.write(record, to: recordURL, folder: folder)
     }
 
     private func keepAsSpare(_ old: URL) {

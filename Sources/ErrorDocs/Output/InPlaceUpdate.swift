@@ -19,8 +19,6 @@ struct InPlaceUpdate {
     private(set) var removals: [String] = []
     private(set) var newFolders: [String] = []
     private(set) var replacements: [(path: String, hasOld: Bool)] = []
-    /// The folders of the output whose entries change, "." for the output folder itself.
-    private(set) var touched: Set<String> = []
 
     /// Plans the update, changing nothing; nil when it would change more than `limit` paths
     /// or when the output is not as the previous build left it in a way the plan cannot mend
@@ -28,14 +26,16 @@ struct InPlaceUpdate {
     ///
     /// - Parameters:
     ///   - written: the files the build wrote to the stage.
-    ///   - paths: every file of the new site.
+    ///   - site: every page of the new site (its key by path); the marker file is one too.
     ///   - previous: the record of the build that wrote the output.
-    init?(folder: String, stage: String, written: [String], paths: Set<String>, previous: BuildRecord, limit: Int) {
+    init?(folder: String, stage: String, written: [String], site: [String: String], previous: BuildRecord, limit: Int) {
         guard limit > 0 else { return nil }
         self.folder = folder
         self.stage = stage
+        // A set of its own would cost a large site tens of megabytes.
+        let paths = Paths(site: site)
         var folders: Set<Substring> = []
-        for path in paths {
+        for path in site.keys {
             var parent = Substring(path)
             while let slash = parent.lastIndex(of: "/") {
                 parent = parent[..<slash]
@@ -45,7 +45,7 @@ struct InPlaceUpdate {
         var goes: Set<String> = []
         // A file of the old site that the new one lacks goes, or the outermost of its folders
         // that the new site lacks.
-        for path in previous.pageStamps.keys.lazy.filter({ !paths.contains($0) }) + previous.changedPages.filter({ !paths.contains($0) }) {
+        for path in previous.pages.keys.lazy.filter({ !paths.contains($0) }) + previous.changedPages.filter({ !paths.contains($0) }) {
             var outermost = Substring(path)
             var parent = outermost
             while let slash = parent.lastIndex(of: "/") {
@@ -88,14 +88,13 @@ struct InPlaceUpdate {
             replacements.append((path, type == S_IFREG && !removals.contains(path)))
         }
         guard removals.count + newFolders.count + replacements.count <= limit else { return nil }
-        for path in removals + newFolders + replacements.map(\.path) {
-            touched.insert(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ".")
-        }
-        touched.formUnion(newFolders)
     }
 
-    /// Nothing in the output changes.
-    var isEmpty: Bool { removals.isEmpty && replacements.isEmpty }
+    /// The paths of the new site's files.
+    private struct Paths {
+        let site: [String: String]
+        func contains(_ path: String) -> Bool { site[path] != nil || path == FolderOutput.markerName }
+    }
 
     private enum Step {
         case created(String)

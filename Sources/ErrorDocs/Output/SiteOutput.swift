@@ -19,10 +19,10 @@ public protocol SiteOutput {
     /// Starts a new version of the output.
     mutating func begin() throws -> SiteStage
 
-    /// Makes the stage's files, plus the current output's files at `kept`, the whole output, or
-    /// throws and leaves the current output untouched; then stores `record` for the next build.
-    /// `previous` is what ``previousBuild()`` returned for this build.
-    mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord, previous: BuildRecord?) throws
+    /// Makes the stage's files (those at `written`), plus the current output's files at `kept`,
+    /// the whole output, or throws and leaves the current output untouched; then stores
+    /// `record` for the next build. `previous` is what ``previousBuild()`` returned for this build.
+    mutating func commit(_ stage: SiteStage, written: [String], keeping kept: [String], record: BuildRecord, previous: BuildRecord?) throws
 }
 
 /// A new version of an output being written: takes files from any thread.
@@ -55,7 +55,8 @@ public struct MemoryOutput: SiteOutput {
 
     public mutating func begin() throws -> SiteStage { Stage() }
 
-    public mutating func commit(_ stage: SiteStage, keeping kept: [String], record: BuildRecord, previous: BuildRecord?) throws {
+    public mutating func commit(_ stage: SiteStage, written: [String], keeping kept: [String], record: BuildRecord,
+                                previous: BuildRecord?) throws {
         guard let stage = stage as? Stage else { preconditionFailure("a stage of another output") }
         var next = stage.files.withLock { $0 }
         for path in kept {
