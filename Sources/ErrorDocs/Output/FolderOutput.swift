@@ -4,7 +4,8 @@ import Foundation
 /// Writes the site into a folder, all or nothing.
 ///
 /// The new site is written into a hidden staging folder beside the output, then swapped into
-/// place; a build that fails before the swap leaves the previous site exactly as it was. A
+/// place; a build that fails before the swap leaves the previous site exactly as it was. (A
+/// build that changes only a few files renames them into place instead: ``InPlaceUpdate``.) A
 /// marker file records that errdocs created the folder, and errdocs refuses to replace a
 /// folder without it, so a mistyped `--output` cannot delete someone's files.
 public struct FolderOutput: SiteOutput {
