@@ -64,14 +64,13 @@ public enum Pipeline {
         let stage = try output.begin()
         do {
             let current = output
-            let entries = previous.map { previous in
-                PreviousParts(ranges: previous.registryEntries) { current.previousContents(of: Registry.path, ranges: $0) }
-            }
-            let llms = previous.map { previous in
-                PreviousParts(ranges: previous.llmsParts) { current.previousContents(of: AgentIndex.fullPath, ranges: $0) }
+            let parts = { (path: String) in
+                previous.map { previous in
+                    PreviousParts(ranges: previous.parts[path] ?? [:]) { current.previousContents(of: path, ranges: $0) }
+                }
             }
             var site = try renderer.render(into: stage, previous: previous?.pages ?? [:], contents: output.previousContents,
-                                           registry: entries, llms: llms, progress: progress)
+                                           parts: parts, progress: progress)
             if !site.problems.isEmpty && !site.kept.isEmpty {
                 // Whether a name is unknown depends on every page that uses it: decide on all of them.
                 site = try renderer.render(into: stage, progress: progress)
@@ -82,8 +81,7 @@ public enum Pipeline {
             }
             var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
             record.inputFiles = inputs.settled
-            record.registryEntries = site.registryEntries
-            record.llmsParts = site.llmsParts
+            record.parts = site.parts
             try output.commit(stage, written: site.written, keeping: site.kept, record: record, previous: previous)
             return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
         } catch {

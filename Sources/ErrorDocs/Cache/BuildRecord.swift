@@ -17,12 +17,11 @@ public struct BuildRecord: Sendable, Equatable {
     public var errorCount: Int
     /// The hashes of catalog files a later build may reuse while their stamps are unchanged.
     public var inputFiles: [String: HashedFile] = [:]
-    /// Where each error's entry is in registry.json, by the key of what it is made from: a later
-    /// build copies an entry whose key is unchanged instead of encoding it again. Empty when
-    /// registry.json is no longer as the build wrote it.
-    public var registryEntries: [String: Range<Int>] = [:]
-    /// Where each error's Markdown page is in llms-full.txt, by the page's key, the same way.
-    public var llmsParts: [String: Range<Int>] = [:]
+    /// Where each error's part is in the files made of one part per error (its entry in
+    /// registry.json, its Markdown page in llms-full.txt), by file and by the key of what the
+    /// part is made from: a later build copies a part whose key is unchanged instead of making
+    /// it again. A file no longer as the build wrote it has none.
+    public var parts: [String: [String: Range<Int>]] = [:]
     /// True when every page is still as the build wrote it and the output holds no other file:
     /// only then may a build with the same inputs skip everything.
     public var complete = true

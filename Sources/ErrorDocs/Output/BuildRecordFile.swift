@@ -10,17 +10,17 @@ import Foundation
 ///
 /// Plain lines, one per file, since a large site has tens of thousands of them:
 ///
-///     errdocs build record 4
+///     errdocs build record 5
 ///     inputs <key>
 ///     errors <count>
 ///     diagnostics <JSON on one line>
 ///     input <hash> <size> <seconds>.<nanoseconds> <inode> <catalog file path>
 ///     page <key> <size> <seconds>.<nanoseconds> <inode> <path>
 ///     folder - <size> <seconds>.<nanoseconds> <inode> <path, "." for the output folder>
-///     entry <key> <start> <end>     (an error's entry: bytes start..<end of registry.json)
-///     llms <key> <start> <end>      (an error's Markdown page: bytes start..<end of llms-full.txt)
+///     part <key> <start> <end> <path>   (an error's part of a file: bytes start..<end, such as
+///                                        its entry in registry.json)
 struct BuildRecordFile {
-    static let header = "errdocs build record 4"
+    static let header = "errdocs build record 5"
 
     /// The record of `folder`'s last build, keeping only pages whose files are unchanged.
     static func read(_ url: URL, folder: URL) -> BuildRecord? {
@@ -55,11 +55,8 @@ struct BuildRecordFile {
                 let entry: Entry
                 switch line {
                 case .file(let file): entry = file
-                case .part(.entry, let key, let range):
-                    record.registryEntries[key] = range
-                    continue
-                case .part(.llms, let key, let range):
-                    record.llmsParts[key] = range
+                case .part(let path, let key, let range):
+                    record.parts[path, default: [:]][key] = range
                     continue
                 }
                 switch entry.kind {
@@ -81,8 +78,7 @@ struct BuildRecordFile {
         }
         record.complete = hasFolders && record.changedPages.isEmpty && record.changedFolders.isEmpty
         // Parts of a file changed since are not where the record says.
-        if record.pages[Registry.path] == nil { record.registryEntries = [:] }
-        if record.pages[AgentIndex.fullPath] == nil { record.llmsParts = [:] }
+        record.parts = record.parts.filter { record.pages[$0.key] != nil }
         return record
     }
 
@@ -110,23 +106,21 @@ struct BuildRecordFile {
     /// One line after the header.
     private enum Line {
         case file(Entry)
-        case part(Part, key: String, range: Range<Int>)
-
-        /// Whose part: an error's entry in registry.json, or its Markdown page in llms-full.txt.
-        enum Part: String { case entry, llms }
+        case part(path: String, key: String, range: Range<Int>)
 
         init?(_ line: ArraySlice<UInt8>, in root: Int32) {
-            guard line.starts(with: "entry ".utf8) || line.starts(with: "llms ".utf8) else {
+            guard line.starts(with: "part ".utf8) else {
                 guard let entry = BuildRecordFile.entry(line, in: root) else { return nil }
                 self = .file(entry)
                 return
             }
-            // `<part> <key> <start> <end>`
-            let fields = line.split(separator: UInt8(ascii: " "))
-            guard fields.count == 4, let part = Part(rawValue: String(decoding: fields[0], as: UTF8.self)),
+            // `part <key> <start> <end> <path>`
+            let fields = line.split(separator: UInt8(ascii: " "), maxSplits: 4, omittingEmptySubsequences: false)
+            guard fields.count == 5, !fields[4].isEmpty,
                   let start = BuildRecordFile.number(fields[2]).flatMap(Int.init(exactly:)),
                   let end = BuildRecordFile.number(fields[3]).flatMap(Int.init(exactly:)), start <= end else { return nil }
-            self = .part(part, key: String(decoding: fields[1], as: UTF8.self), range: start..<end)
+            self = .part(path: String(decoding: fields[4], as: UTF8.self), key: String(decoding: fields[1], as: UTF8.self),
+                         range: start..<end)
         }
     }
 
@@ -180,9 +174,9 @@ struct BuildRecordFile {
             guard let stamp else { return }
             try add("folder", folderPaths[index], "-", stamp)
         }
-        for (part, ranges) in [(Line.Part.entry, record.registryEntries), (.llms, record.llmsParts)] {
+        for (path, ranges) in record.parts.sorted(by: { $0.key < $1.key }) where !path.contains("\n") {
             for (key, range) in ranges.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
-                try chunks.add("\(part.rawValue) \(key) \(range.lowerBound) \(range.upperBound)\n", to: append)
+                try chunks.add("part \(key) \(range.lowerBound) \(range.upperBound) \(path)\n", to: append)
             }
         }
         try chunks.finish(to: append)

@@ -33,10 +33,9 @@ struct SiteRenderer {
         var keys: [String: String]
         /// Template problems found while rendering.
         var problems: [Diagnostic]
-        /// Where each error's entry is in registry.json, by key.
-        var registryEntries: [String: Range<Int>] = [:]
-        /// Where each error's Markdown page is in llms-full.txt, by the page's key.
-        var llmsParts: [String: Range<Int>] = [:]
+        /// Where each error's part is in the files made of one part per error, by file and by
+        /// the part's key: its entry in registry.json, its Markdown page in llms-full.txt.
+        var parts: [String: [String: Range<Int>]] = [:]
     }
 
     /// Writes each file to `stage` as soon as it is rendered.
@@ -44,10 +43,10 @@ struct SiteRenderer {
     ///   - previous: the page keys of the build that wrote the current output, with only the
     ///     pages still as it wrote them.
     ///   - contents: the current output's file at a path, for kept pages.
-    ///   - registry: the current output's registry entries, copied where their key is unchanged.
-    ///   - llms: the current output's Markdown error pages in llms-full.txt, the same.
+    ///   - parts: the parts of a file of the current output (registry.json's entries,
+    ///     llms-full.txt's error pages), copied where their key is unchanged.
     func render(into stage: SiteStage, previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
-                registry: PreviousParts? = nil, llms: PreviousParts? = nil, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
+                parts: (String) -> PreviousParts? = { _ in nil }, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         // Every page is independent: describe each as a job, then render them on all cores.
         var jobs: [Job] = []
         var kept: [String] = []
@@ -134,28 +133,31 @@ struct SiteRenderer {
             try add("sitemap.xml") { append in try Sitemap.xml(html, pages: pages, into: append) }
         }
         try addSummary("llms.txt") { append in try AgentIndex.llmsTXT(markdown, into: append) }
-        let keptPages = Set(kept), pages = written + kept
-        var llmsParts: [String: Range<Int>] = [:]
+        // A page is kept when its key is the previous build's (no set of the kept pages: at
+        // 100,000 errors it would hold 200,000 paths through the largest step of a rebuild).
+        let markdownPages = keys.keys.filter { $0.hasPrefix("markdown/") }
+        var madeParts: [String: [String: Range<Int>]] = [:]
         try add(AgentIndex.fullPath) { append in
-            llmsParts = try AgentIndex.llmsFullTXT(pages: pages, key: { errorMarkdownKeys[$0] }, previous: llms, contents: { path in
-                guard let data = keptPages.contains(path) ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
+            madeParts[AgentIndex.fullPath] = try AgentIndex.llmsFullTXT(
+                pages: markdownPages, key: { errorMarkdownKeys[$0] }, previous: parts(AgentIndex.fullPath), contents: { path in
+                let isKept = previous[path].map { $0 == keys[path] } ?? false
+                guard let data = isKept ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
                 return data
             }, into: append)
         }
         // An entry is made from its error's file and what every page depends on (settings).
-        var registryEntries: [String: Range<Int>] = [:]
         let pageKeys = self.keys
         try add(Registry.path) { append in
-            registryEntries = try Registry.encode(catalog, key: { error in
+            madeParts[Registry.path] = try Registry.encode(catalog, key: { error in
                 pageKeys.errorPage(Registry.path + "#" + (error.code?.value ?? ""), file: error.location.file)
-            }, previous: registry, into: append)
+            }, previous: parts(Registry.path), into: append)
         }
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
             try add(asset.path, asset.text)
         }
         return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics(),
-                      registryEntries: registryEntries, llmsParts: llmsParts)
+                      parts: madeParts)
     }
 
     /// A page to render, by position in the catalog: a large catalog has hundreds of thousands.
