@@ -113,7 +113,7 @@ for size in $sizes; do
   measure "$size" "lint" "'$bin/errdocs' lint --quiet '$catalog'"
   site="$work/site-$size"
   measure "$size" "build (full)" "'$bin/errdocs' build '$catalog' --output '$site'" \
-    "rm -rf '$site' '$work/.site-$size.errdocs-cache' '$work/.site-$size.errdocs-spare'"
+    "rm -rf '$site' '$work/.site-$size.errdocs-cache' '$work/.site-$size.errdocs-spare' '$work/.site-$size.errdocs-loaded'"
   errdocs_build=$(median)
   measure "$size" "build (nothing changed)" "'$bin/errdocs' build '$catalog' --output '$site'"
   edited=$(find "$catalog/errors" -name '*.yaml' | sort | sed -n 1p)

@@ -28,7 +28,17 @@ public enum Pipeline {
     /// Loads and lints the catalog in `directory`. Throws only for problems that stop the tool
     /// (no such folder, unreadable file); content problems are diagnostics.
     public static func lint(_ directory: String) throws -> LintReport {
-        let loaded = try CatalogLoader(directory: directory).load()
+        try lint(directory, cache: nil)
+    }
+
+    /// - Parameters:
+    ///   - cache: error files loaded by earlier builds, decoded instead of parsed where `hashes`
+    ///     (each file's content hash, by path) finds them.
+    static func lint(_ directory: String, cache: LoadCache?, hashes: [String: String] = [:]) throws -> LintReport {
+        var loader = CatalogLoader(directory: directory)
+        loader.cache = cache
+        loader.hashes = hashes
+        let loaded = try loader.load()
         var diagnostics = loaded.diagnostics
         // Rules also run when some values failed to load (they skip what is missing), so one
         // run reports everything; but without catalog.yaml every family would look unknown.
@@ -52,7 +62,7 @@ public enum Pipeline {
             return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
-        let report = try lint(directory)
+        let report = try lint(directory, cache: output.loadCachePath.map { LoadCache(path: $0) }, hashes: inputs?.files ?? [:])
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }

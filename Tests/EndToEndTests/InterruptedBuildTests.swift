@@ -56,7 +56,7 @@ import Testing
         #expect(again.status == 0)
         #expect(try Tool.tree(site) == new)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
-            .filter { $0.hasPrefix(".Site.") && ![".Site.errdocs-cache", ".Site.errdocs-spare"].contains($0) }
+            .filter { $0.hasPrefix(".Site.") && ![".Site.errdocs-cache", ".Site.errdocs-spare", ".Site.errdocs-loaded"].contains($0) }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
@@ -72,11 +72,11 @@ import Testing
         finished.waitUntilExit()
         let dead = finished.processIdentifier
         let alive = ProcessInfo.processInfo.processIdentifier
-        let left = [".Site.staging-\(dead)", ".Site.old-\(dead)", ".Site.errdocs-cache.tmp-\(dead)"]
-        let running = [".Site.staging-\(alive)", ".Site.errdocs-cache.tmp-\(alive)"]
+        let left = [".Site.staging-\(dead)", ".Site.old-\(dead)", ".Site.errdocs-cache.tmp-\(dead)", ".Site.errdocs-loaded.tmp-\(dead)"]
+        let running = [".Site.staging-\(alive)", ".Site.errdocs-cache.tmp-\(alive)", ".Site.errdocs-loaded.tmp-\(alive)"]
         for name in left + running {
             let url = scratch.appendingPathComponent(name)
-            if name.contains("cache") {
+            if name.contains("cache") || name.contains("loaded") {
                 try "errdocs build record 2\ninputs".write(to: url, atomically: false, encoding: .utf8)
             } else {
                 try FileManager.default.createDirectory(at: url, withIntermediateDirectories: false)
@@ -85,7 +85,7 @@ import Testing
         let build = try Tool.run(["build", "Content"], in: scratch)
         #expect(build.status == 0, "\(build.stderr)")
         let hidden = Set(try FileManager.default.contentsOfDirectory(atPath: scratch.path).filter { $0.hasPrefix(".Site") })
-        #expect(hidden == Set(running + [".Site.errdocs-cache"]), "\(hidden.sorted())")
+        #expect(hidden == Set(running + [".Site.errdocs-cache", ".Site.errdocs-loaded"]), "\(hidden.sorted())")
     }
 
     static func write(_ tree: [String: Data], to folder: URL) throws {

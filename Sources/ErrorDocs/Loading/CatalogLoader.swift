@@ -17,8 +17,18 @@ public struct CatalogLoader: Sendable {
         public var settingsParsed: Bool
     }
 
+    /// What loading one error file gave.
+    struct LoadedFile: Sendable {
+        var definitions: [ErrorDefinition]
+        var problems: [Diagnostic]
+    }
+
     /// The catalog folder as the user named it; reported paths start with it.
     public var directory: String
+    /// Error files loaded by earlier builds, and the content hash of each file (as
+    /// ``BuildInputs`` found it) to look them up by.
+    var cache: LoadCache?
+    var hashes: [String: String] = [:]
 
     public init(directory: String) {
         self.directory = directory
@@ -45,18 +55,22 @@ public struct CatalogLoader: Sendable {
         // Error files are independent: read them on every core, then merge in path order so
         // the result never depends on scheduling.
         let errorFiles = try files(under: "errors", withExtension: "yaml")
-        let loaded = try ConcurrentMap.map(errorFiles) { file -> ([ErrorDefinition], [Diagnostic]) in
-            let (source, node, problems) = try parse(file)
-            guard problems.isEmpty, let source else { return ([], problems) }
-            var reader = NodeReader(file: file, text: source.text)
-            let definitions = reader.errorDefinitions(in: node)
-            return (definitions, reader.diagnostics)
+        let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: LoadCache.Entry?) in
+            guard let cache else { return (try loadErrorFile(file), nil) }
+            if let hash = hashes[file], let known = cache.loaded(file, hash: hash) {
+                return (known, LoadCache.Entry(name: cache.name(of: file, hash: hash), file: known, found: true))
+            }
+            // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
+            let bytes = try read(file)
+            let loaded = loadErrorFile(file, bytes: bytes)
+            return (loaded, LoadCache.Entry(name: cache.name(of: file, hash: ContentHash.of(Data(bytes))), file: loaded, found: false))
         }
         var errors: [ErrorDefinition] = []
-        for (definitions, problems) in loaded {
-            errors += definitions
-            diagnostics += problems
+        for (file, _) in loaded {
+            errors += file.definitions
+            diagnostics += file.problems
         }
+        cache?.write(loaded.compactMap(\.cached))
 
         var guides: [Guide] = []
         // Guides are one level deep: their file names are their URLs, so a nested file would
@@ -105,8 +119,25 @@ public struct CatalogLoader: Sendable {
         return [UInt8](data)
     }
 
+    /// The definitions in one error file, and the problems found reading them.
+    func loadErrorFile(_ file: String) throws -> LoadedFile {
+        loadErrorFile(file, bytes: try read(file))
+    }
+
+    private func loadErrorFile(_ file: String, bytes: [UInt8]) -> LoadedFile {
+        let (source, node, problems) = parse(file, bytes: bytes)
+        guard problems.isEmpty, let source else { return LoadedFile(definitions: [], problems: problems) }
+        var reader = NodeReader(file: file, text: source.text)
+        let definitions = reader.errorDefinitions(in: node)
+        return LoadedFile(definitions: definitions, problems: reader.diagnostics)
+    }
+
     private func parse(_ file: String) throws -> (SourceText?, YAMLNode?, [Diagnostic]) {
-        switch SourceText.decode(try read(file), path: file) {
+        parse(file, bytes: try read(file))
+    }
+
+    private func parse(_ file: String, bytes: [UInt8]) -> (SourceText?, YAMLNode?, [Diagnostic]) {
+        switch SourceText.decode(bytes, path: file) {
         case .failure(let problem): return (nil, nil, [problem])
         case .success(let source):
             let (node, problems) = YAMLDocument.compose(source)

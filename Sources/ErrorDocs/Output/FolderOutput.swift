@@ -41,6 +41,11 @@ public struct FolderOutput: SiteOutput {
         folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).errdocs-cache")
     }
 
+    /// Error files as the last build loaded them, beside the folder (``LoadCache``).
+    public var loadCachePath: String? {
+        folder.deletingLastPathComponent().appendingPathComponent(".\(folder.lastPathComponent).errdocs-loaded").path
+    }
+
     /// The site before the last build, kept beside the folder: its unchanged files are hard
     /// links to the current ones, so the next build brings it up to date instead of linking
     /// every page into an empty folder and deleting the old site after the swap.
@@ -373,7 +378,8 @@ public struct FolderOutput: SiteOutput {
     static func removeLeftovers(of name: String, in parent: URL) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries {
-            for prefix in [".\(name).staging-", ".\(name).old-", ".\(name).errdocs-cache.tmp-"] where entry.hasPrefix(prefix) {
+            for prefix in [".\(name).staging-", ".\(name).old-", ".\(name).errdocs-cache.tmp-", ".\(name).errdocs-loaded.tmp-"]
+            where entry.hasPrefix(prefix) {
                 guard let pid = Int32(entry.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
                       kill(pid, 0) != 0, errno == ESRCH else { continue }
                 try? FileManager.default.removeItem(at: parent.appendingPathComponent(entry))
@@ -403,7 +409,7 @@ public struct FolderOutput: SiteOutput {
 }
 
 /// Writes all of `bytes` to the open file, retrying short and interrupted writes.
-private func writeAll(_ file: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+func writeAll(_ file: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let written = write(file, bytes.baseAddress! + offset, bytes.count - offset)

@@ -16,6 +16,9 @@ public protocol SiteOutput {
     /// Parts of a file of the current output, or nil when any cannot be read.
     func previousContents(of path: String, ranges: [Range<Int>]) -> [Data]?
 
+    /// Where builds keep the error files they loaded (``LoadCache``); nil for nowhere.
+    var loadCachePath: String? { get }
+
     /// Starts a new version of the output.
     mutating func begin() throws -> SiteStage
 
@@ -45,6 +48,8 @@ public struct MemoryOutput: SiteOutput {
     public init() {}
 
     public func previousBuild() -> BuildRecord? { record }
+
+    public var loadCachePath: String? { nil }
 
     public func previousContents(of path: String) -> Data? { files[path]?.contents }
 

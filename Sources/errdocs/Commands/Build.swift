@@ -24,7 +24,9 @@ struct Build: ParsableCommand {
             whose inputs changed are rendered again; unchanged files keep their bytes and times. \
             A catalog file whose size, time and inode are as recorded is not read again. Delete \
             the record to force a full build. The previous site is kept beside the output too \
-            (.Site.errdocs-spare for Site/) and brought up to date by the next build.
+            (.Site.errdocs-spare for Site/) and brought up to date by the next build, and so \
+            are the error files as loaded (.Site.errdocs-loaded), so that a rebuild parses only \
+            the files that changed.
             """
     )
 

@@ -1,0 +1,325 @@
+import ErrorDocsModel
+import Foundation
+
+/// What loading one error file gave (its definitions and the problems found), in a compact
+/// binary form, so that a rebuild decodes the files that did not change instead of parsing their
+/// YAML again: decoding is several times faster than parsing.
+///
+/// Every value of the model is written, with where it was written; the file's path is not (it
+/// names the cache entry, and each location is made from it again). A form that does not
+/// decode to the end, exactly, is refused.
+enum LoadedFileCoding {
+    struct Malformed: Error {}
+
+    static func encode(_ definitions: [ErrorDefinition], _ problems: [Diagnostic]) -> [UInt8] {
+        var writer = Writer()
+        writer.string(problems.isEmpty ? "" : String(decoding: (try? JSONEncoder().encode(problems)) ?? Data(), as: UTF8.self))
+        writer.array(definitions) { $0.definition($1) }
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], file: String) throws -> ([ErrorDefinition], [Diagnostic]) {
+        var reader = Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
+        let problemsJSON = try reader.string()
+        let problems = problemsJSON.isEmpty ? [] : try JSONDecoder().decode([Diagnostic].self, from: Data(problemsJSON.utf8))
+        let definitions = try reader.array { try $0.definition() }
+        guard reader.offset == bytes.count else { throw Malformed() }
+        return (definitions, problems)
+    }
+
+    // MARK: Writing
+
+    struct Writer {
+        var bytes: [UInt8] = []
+
+        mutating func int(_ value: Int) {
+            // Zigzag, then seven bits a byte.
+            var rest = UInt64(bitPattern: Int64((value << 1) ^ (value >> 63)))
+            while rest >= 0x80 {
+                bytes.append(UInt8(rest & 0x7f) | 0x80)
+                rest >>= 7
+            }
+            bytes.append(UInt8(rest))
+        }
+
+        mutating func string(_ value: String) {
+            var value = value
+            value.withUTF8 { utf8 in
+                int(utf8.count)
+                bytes.append(contentsOf: utf8)
+            }
+        }
+
+        mutating func array<Element>(_ elements: [Element], _ each: (inout Writer, Element) -> Void) {
+            int(elements.count)
+            for element in elements { each(&self, element) }
+        }
+
+        mutating func optional<Value>(_ value: Value?, _ write: (inout Writer, Value) -> Void) {
+            guard let value else { return int(0) }
+            int(1)
+            write(&self, value)
+        }
+
+        mutating func location(_ location: SourceLocation) {
+            int(location.line)
+            int(location.column)
+        }
+
+        mutating func located<Value>(_ value: Located<Value>?, _ write: (inout Writer, Value) -> Void) {
+            optional(value) { writer, located in
+                write(&writer, located.value)
+                writer.location(located.location)
+                writer.location(located.contentStart)
+            }
+        }
+
+        mutating func text(_ value: Located<String>?) { located(value) { $0.string($1) } }
+        mutating func number(_ value: Located<Int>?) { located(value) { $0.int($1) } }
+        mutating func texts(_ values: [Located<String>]) { array(values) { $0.text($1) } }
+
+        mutating func keys(_ keys: KeySet, _ allowed: [String]) {
+            int(allowed.indices.reduce(0) { keys.contains(allowed[$1]) ? $0 | 1 << $1 : $0 })
+        }
+
+        mutating func definition(_ error: ErrorDefinition) {
+            location(error.location)
+            keys(error.presentKeys, NodeReader.errorKeys)
+            text(error.code)
+            text(error.title)
+            located(error.surface) { $0.string($1.rawValue) }
+            number(error.status)
+            optional(error.smtp) { writer, smtp in
+                writer.number(smtp.reply)
+                writer.text(smtp.enhanced)
+                writer.location(smtp.location)
+            }
+            for value in [error.event, error.family, error.summary, error.scope] { text(value) }
+            texts(error.endpoints)
+            optional(error.retry) { writer, retry in
+                writer.located(retry.kind) { $0.string($1.rawValue) }
+                for value in [retry.maxAttempts, retry.initialDelay, retry.maxDelay] { writer.number(value) }
+                writer.located(retry.jitter) { $0.int($1 ? 1 : 0) }
+                writer.location(retry.location)
+            }
+            text(error.meaning)
+            texts(error.causes)
+            text(error.details)
+            optional(error.example) { writer, example in
+                writer.number(example.status)
+                writer.array(example.headers) { writer, header in
+                    writer.text(header.name)
+                    writer.text(header.value)
+                }
+                writer.text(example.envelope)
+                writer.located(example.body) { $0.json($1) }
+                writer.array(example.bodyLocations.sorted(by: { $0.key < $1.key })) { writer, entry in
+                    writer.string(entry.key)
+                    writer.location(entry.value)
+                }
+                writer.location(example.location)
+            }
+            texts(error.quickFix)
+            array(error.recovery) { writer, snippet in
+                for value in [snippet.language, snippet.title, snippet.description, snippet.code] { writer.text(value) }
+                writer.location(snippet.location)
+                writer.keys(snippet.presentKeys, NodeReader.recoveryKeys)
+            }
+            texts(error.prevention)
+            text(error.agentHint)
+            array(error.headers) { writer, header in
+                writer.text(header.name)
+                writer.text(header.description)
+                writer.location(header.location)
+            }
+            texts(error.related)
+            text(error.since)
+            optional(error.deprecated) { writer, deprecation in
+                for value in [deprecation.since, deprecation.replacedBy, deprecation.note] { writer.text(value) }
+                writer.location(deprecation.location)
+            }
+        }
+
+        mutating func json(_ value: JSONValue) {
+            switch value {
+            case .null: int(0)
+            case .bool(let flag): int(flag ? 2 : 1)
+            case .integer(let number):
+                int(3)
+                int(number)
+            case .number(let number):
+                int(4)
+                int(Int(bitPattern: UInt(number.bitPattern)))
+            case .string(let text):
+                int(5)
+                string(text)
+            case .array(let items):
+                int(6)
+                array(items) { $0.json($1) }
+            case .object(let members):
+                int(7)
+                array(members) { writer, member in
+                    writer.string(member.key)
+                    writer.json(member.value)
+                }
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    struct Reader {
+        let bytes: [UInt8]
+        /// A location in the file, whose path every location read shares.
+        let file: SourceLocation
+        var offset = 0
+
+        mutating func int() throws -> Int {
+            var value: UInt64 = 0
+            var shift: UInt64 = 0
+            while true {
+                guard offset < bytes.count, shift < 64 else { throw Malformed() }
+                let byte = bytes[offset]
+                offset += 1
+                value |= UInt64(byte & 0x7f) << shift
+                if byte < 0x80 { break }
+                shift += 7
+            }
+            return Int(Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1))
+        }
+
+        mutating func string() throws -> String {
+            let count = try int()
+            guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+            defer { offset += count }
+            return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+        }
+
+        mutating func array<Element>(_ each: (inout Reader) throws -> Element) throws -> [Element] {
+            let count = try int()
+            // Every element takes at least a byte.
+            guard count >= 0, count <= bytes.count - offset else { throw Malformed() }
+            var elements: [Element] = []
+            elements.reserveCapacity(count)
+            for _ in 0..<count { elements.append(try each(&self)) }
+            return elements
+        }
+
+        mutating func optional<Value>(_ read: (inout Reader) throws -> Value) throws -> Value? {
+            switch try int() {
+            case 0: return nil
+            case 1: return try read(&self)
+            default: throw Malformed()
+            }
+        }
+
+        mutating func location() throws -> SourceLocation {
+            SourceLocation(sameFileAs: file, line: try int(), column: try int())
+        }
+
+        mutating func located<Value>(_ read: (inout Reader) throws -> Value) throws -> Located<Value>? {
+            try optional { reader in
+                let value = try read(&reader)
+                return Located(value, at: try reader.location(), contentStart: try reader.location())
+            }
+        }
+
+        mutating func text() throws -> Located<String>? { try located { try $0.string() } }
+        mutating func number() throws -> Located<Int>? { try located { try $0.int() } }
+        mutating func texts() throws -> [Located<String>] { try array { try required($0.text()) } }
+
+        mutating func choice<Choice: RawRepresentable<String>>(_: Choice.Type) throws -> Located<Choice>? {
+            try located { reader in try required(Choice(rawValue: try reader.string())) }
+        }
+
+
+        mutating func keys(_ allowed: [String]) throws -> KeySet {
+            let bits = try int()
+            return KeySet(allowed.indices.filter { bits & 1 << $0 != 0 }.map { allowed[$0] }, allowed: allowed)
+        }
+
+        mutating func definition() throws -> ErrorDefinition {
+            var error = ErrorDefinition(location: try location())
+            error.presentKeys = try keys(NodeReader.errorKeys)
+            error.code = try text()
+            error.title = try text()
+            error.surface = try choice(ErrorDefinition.Surface.self)
+            error.status = try number()
+            error.smtp = try optional { reader in
+                SMTPReply(reply: try reader.number(), enhanced: try reader.text(), location: try reader.location())
+            }
+            error.event = try text()
+            error.family = try text()
+            error.summary = try text()
+            error.scope = try text()
+            error.endpoints = try texts()
+            error.retry = try optional { reader in
+                RetryPolicy(kind: try required(reader.choice(RetryPolicy.Kind.self)), maxAttempts: try reader.number(), initialDelay: try reader.number(),
+                                   maxDelay: try reader.number(), jitter: try reader.located { try $0.int() != 0 },
+                                   location: try reader.location())
+            }
+            error.meaning = try text()
+            error.causes = try texts()
+            error.details = try text()
+            error.example = try optional { reader in
+                let status = try reader.number()
+                let headers = try reader.array { reader -> (name: Located<String>, value: Located<String>) in
+                    guard let name = try reader.text(), let value = try reader.text() else { throw Malformed() }
+                    return (name, value)
+                }
+                let envelope = try reader.text()
+                let body = try reader.located { try $0.json() }
+                let locations = try reader.array { reader in (try reader.string(), try reader.location()) }
+                var example = ExampleResponse(location: try reader.location())
+                example.status = status
+                example.headers = headers
+                example.envelope = envelope
+                example.body = body
+                example.bodyLocations = Dictionary(locations, uniquingKeysWith: { first, _ in first })
+                return example
+            }
+            error.quickFix = try texts()
+            error.recovery = try array { reader in
+                let language = try reader.text(), title = try reader.text(), description = try reader.text(), code = try reader.text()
+                var snippet = RecoverySnippet(location: try reader.location())
+                snippet.language = language
+                snippet.title = title
+                snippet.description = description
+                snippet.code = code
+                snippet.presentKeys = try reader.keys(NodeReader.recoveryKeys)
+                return snippet
+            }
+            error.prevention = try texts()
+            error.agentHint = try text()
+            error.headers = try array { reader in
+                HeaderDoc(name: try reader.text(), description: try reader.text(), location: try reader.location())
+            }
+            error.related = try texts()
+            error.since = try text()
+            error.deprecated = try optional { reader in
+                Deprecation(since: try reader.text(), replacedBy: try reader.text(), note: try reader.text(), location: try reader.location())
+            }
+            return error
+        }
+
+        mutating func json() throws -> JSONValue {
+            switch try int() {
+            case 0: return .null
+            case 1: return .bool(false)
+            case 2: return .bool(true)
+            case 3: return .integer(try int())
+            case 4: return .number(Double(bitPattern: UInt64(UInt(bitPattern: try int()))))
+            case 5: return .string(try string())
+            case 6: return .array(try array { try $0.json() })
+            case 7: return .object(try array { reader in JSONValue.Member(try reader.string(), try reader.json()) })
+            default: throw Malformed()
+            }
+        }
+    }
+}
+
+/// The value, or a malformed form when there is none.
+private func required<Value>(_ value: Value?) throws -> Value {
+    guard let value else { throw LoadedFileCoding.Malformed() }
+    return value
+}

@@ -1,0 +1,71 @@
+@testable import ErrorDocs
+import ErrorDocsModel
+import Foundation
+import Testing
+
+/// A rebuild decodes unchanged error files from their binary form instead of parsing them: the
+/// form must give back every value and every location, or the build would differ from a clean one.
+@Suite struct LoadedFileCodingTests {
+    static let repository = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// Every value reachable from `value`, classes included, with dictionaries in key order.
+    static func deepDescription(_ value: Any) -> String {
+        let mirror = Mirror(reflecting: value)
+        guard !mirror.children.isEmpty || mirror.displayStyle == .collection || mirror.displayStyle == .dictionary else {
+            return String(reflecting: value)
+        }
+        var parts = mirror.children.map { "\($0.label ?? "")=\(deepDescription($0.value))" }
+        if mirror.displayStyle == .dictionary { parts.sort() }
+        var superclass = mirror.superclassMirror
+        while let next = superclass {
+            parts += next.children.map { "\($0.label ?? "")=\(deepDescription($0.value))" }
+            superclass = next.superclassMirror
+        }
+        return "\(mirror.subjectType)(\(parts.joined(separator: ", ")))"
+    }
+
+    @Test(arguments: ["Content", "Tests/Fixtures/hostile", "Tests/ErrorDocsTests/Fixtures/golden"])
+    func everyLoadedValueSurvivesTheRoundTrip(catalog: String) throws {
+        let loader = CatalogLoader(directory: Self.repository.appendingPathComponent(catalog).path)
+        var checked = 0
+        for file in try loader.inputFiles() where file.hasSuffix(".yaml") && !file.hasSuffix("/catalog.yaml") {
+            let loaded = try loader.loadErrorFile(file)
+            let decoded = try LoadedFileCoding.decode(LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: file)
+            #expect(Self.deepDescription(decoded.0) == Self.deepDescription(loaded.definitions), "\(file)")
+            #expect(decoded.1 == loaded.problems, "\(file)")
+            checked += loaded.definitions.count
+        }
+        #expect(checked > 0)
+    }
+
+    @Test func problemsFoundWhileLoadingSurviveTheRoundTrip() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errdocs-coding-\(UUID())")
+        defer { try? FileManager.default.removeItem(at: folder) }
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        let file = folder.appendingPathComponent("odd.yaml").path
+        try Data("code: odd\nstatus: many\ncolour: blue\ncauses: [\"\", {a: 1}]\n".utf8).write(to: URL(fileURLWithPath: file))
+        let loaded = try CatalogLoader(directory: folder.path).loadErrorFile(file)
+        #expect(loaded.problems.count >= 2, "\(loaded.problems)")
+        let decoded = try LoadedFileCoding.decode(LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: file)
+        #expect(decoded.1 == loaded.problems)
+        #expect(Self.deepDescription(decoded.0) == Self.deepDescription(loaded.definitions))
+    }
+
+    @Test func theComparisonSeesAValueThatIsNotWritten() throws {
+        let file = Self.repository.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml").path
+        let loaded = try CatalogLoader(directory: Self.repository.appendingPathComponent("Content").path).loadErrorFile(file)
+        var changed = loaded.definitions
+        changed[0].causes[0].contentStart = SourceLocation(file: file, line: 99, column: 1)
+        #expect(Self.deepDescription(changed) != Self.deepDescription(loaded.definitions))
+    }
+
+    @Test func aDamagedFormIsRefusedNotMisread() throws {
+        let file = Self.repository.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml").path
+        let loaded = try CatalogLoader(directory: Self.repository.appendingPathComponent("Content").path).loadErrorFile(file)
+        let bytes = LoadedFileCoding.encode(loaded.definitions, loaded.problems)
+        #expect(throws: LoadedFileCoding.Malformed.self) { try LoadedFileCoding.decode(Array(bytes.dropLast()), file: file) }
+        #expect(throws: LoadedFileCoding.Malformed.self) { try LoadedFileCoding.decode(bytes + [0], file: file) }
+        #expect(throws: LoadedFileCoding.Malformed.self) { try LoadedFileCoding.decode([0xff, 0xff, 0xff], file: file) }
+    }
+}

@@ -1,0 +1,56 @@
+@testable import ErrorDocs
+import Foundation
+import Testing
+
+/// The error files a build loaded are kept beside the output, and the next build decodes the
+/// unchanged ones instead of parsing them: it keeps their entries and makes one for an edited file.
+@Suite struct LoadCacheTests {
+    typealias Workspace = IncrementalBuildTests.Workspace
+
+    func errorFileCount(_ space: Workspace) throws -> Int {
+        try FileManager.default.subpathsOfDirectory(atPath: space.url("Content/errors").path).filter { $0.hasSuffix(".yaml") }.count
+    }
+
+    @Test func unchangedFilesKeepTheirEntriesAndAnEditedFileGetsANewOne() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        let path = space.url(".Site.errdocs-loaded").path
+        try space.build(into: "Site")
+        let before = LoadCache(path: path).names
+        #expect(before.count == (try errorFileCount(space)))
+        try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
+        try space.build(into: "Site")
+        let after = LoadCache(path: path).names
+        #expect(after.count == before.count)
+        #expect(after.subtracting(before).count == 1, "only the edited file has a new entry")
+    }
+
+    @Test(arguments: [Data("errdocs loaded files 1\n".utf8) + Data(repeating: 0xff, count: 64), Data(), Data("junk".utf8)])
+    func aDamagedCacheIsParsedAgainAndReplaced(damage: Data) throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        try damage.write(to: space.url(".Site.errdocs-loaded"))
+        try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
+        try space.build(into: "Site")
+        try space.build(into: "Clean")
+        #expect(try space.tree("Site") == space.tree("Clean"))
+        #expect(LoadCache(path: space.url(".Site.errdocs-loaded").path).names.count == (try errorFileCount(space)))
+    }
+
+    /// A cache cut short (it is written whole and renamed into place, so only a damaged disk
+    /// or a hand could do this) is ignored as a whole.
+    @Test func aCacheCutShortIsIgnored() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        let url = space.url(".Site.errdocs-loaded")
+        let bytes = try Data(contentsOf: url)
+        try bytes.dropLast(8).write(to: url)
+        #expect(LoadCache(path: url.path).names.isEmpty)
+        try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
+        try space.build(into: "Site")
+        try space.build(into: "Clean")
+        #expect(try space.tree("Site") == space.tree("Clean"))
+    }
+}
