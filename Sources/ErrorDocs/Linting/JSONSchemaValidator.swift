@@ -148,7 +148,8 @@ struct JSONSchemaValidator {
         number(value).map { Int($0) }
     }
 
-    private static func escape(_ key: String) -> String {
+    /// A key as a JSON Pointer token (RFC 6901): `~` as `~0`, `/` as `~1`.
+    static func escape(_ key: String) -> String {
         guard key.contains(where: { $0 == "~" || $0 == "/" }) else { return key }
         return key.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
     }

@@ -43,7 +43,7 @@ public enum ExampleDocURL: LintRule {
                   let field = envelope.docURLField?.value,
                   let expected = catalog.settings.docURL(for: code.value)
             else { continue }
-            let pointer = "/" + field.replacingOccurrences(of: "~", with: "~0").replacingOccurrences(of: "/", with: "~1")
+            let pointer = "/" + JSONSchemaValidator.escape(field)
             let location = example.bodyLocations[pointer] ?? body.location
             switch body.value[field] {
             case .string(let value) where value == expected:

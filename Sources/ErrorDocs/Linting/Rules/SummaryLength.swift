@@ -31,7 +31,7 @@ public enum SummaryLength: LintRule {
             if text.count > maximumLength {
                 findings.append(LintFinding(
                     at: summary.location, "summary is \(text.count) characters; the limit is \(maximumLength)"))
-            } else if text.contains("\n") {
+            } else if text.utf8.contains(UInt8(ascii: "\n")) {
                 findings.append(LintFinding(at: summary.location, "summary must be a single line"))
             }
         }
