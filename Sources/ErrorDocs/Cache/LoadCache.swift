@@ -102,7 +102,8 @@ final class LoadCache: Sendable {
                 guard run.map({ copy($0, into: output) }) ?? true else { return }
                 run = range
             } else {
-                guard run.map({ copy($0, into: output) }) ?? true, !entry.found, writeAll(output, Self.encode(entry.file)) else { return }
+                guard run.map({ copy($0, into: output) }) ?? true, !entry.found,
+                      writeAll(output, Self.encode(entry.file)) else { return }
                 run = nil
             }
         }

@@ -254,9 +254,9 @@ enum LoadedFileCoding {
             error.scope = try text()
             error.endpoints = try texts()
             error.retry = try optional { reader in
-                RetryPolicy(kind: try required(reader.choice(RetryPolicy.Kind.self)), maxAttempts: try reader.number(), initialDelay: try reader.number(),
-                                   maxDelay: try reader.number(), jitter: try reader.located { try $0.int() != 0 },
-                                   location: try reader.location())
+                RetryPolicy(kind: try required(reader.choice(RetryPolicy.Kind.self)), maxAttempts: try reader.number(),
+                            initialDelay: try reader.number(), maxDelay: try reader.number(),
+                            jitter: try reader.located { try $0.int() != 0 }, location: try reader.location())
             }
             error.meaning = try text()
             error.causes = try texts()
@@ -297,7 +297,8 @@ enum LoadedFileCoding {
             error.related = try texts()
             error.since = try text()
             error.deprecated = try optional { reader in
-                Deprecation(since: try reader.text(), replacedBy: try reader.text(), note: try reader.text(), location: try reader.location())
+                Deprecation(since: try reader.text(), replacedBy: try reader.text(), note: try reader.text(),
+                            location: try reader.location())
             }
             return error
         }

@@ -25,7 +25,8 @@ public protocol SiteOutput {
     /// Makes the stage's files (those at `written`), plus the current output's files at `kept`,
     /// the whole output, or throws and leaves the current output untouched; then stores
     /// `record` for the next build. `previous` is what ``previousBuild()`` returned for this build.
-    mutating func commit(_ stage: SiteStage, written: [String], keeping kept: [String], record: BuildRecord, previous: BuildRecord?) throws
+    mutating func commit(_ stage: SiteStage, written: [String], keeping kept: [String], record: BuildRecord,
+                         previous: BuildRecord?) throws
 }
 
 /// A new version of an output being written: takes files from any thread.
