@@ -10,16 +10,18 @@ import Foundation
 /// changed file or a new errdocs never finds an old entry. One file, not one per error file: at
 /// 10,000 errors, creating 10,000 small files took a full build 3.5 s on this machine.
 ///
-///     errdocs loaded files 1\n
-///     <entry count: 8 bytes>
-///     <each entry: its name (15 bytes), its offset and its length (8 bytes each)>
+///     errdocs loaded files 2\n
 ///     <each entry's bytes>
+///     <each entry: its name (15 bytes), its offset and its length (8 bytes each)>
+///     <where the index starts: 8 bytes> <entry count: 8 bytes>
 ///
+/// The index comes last, so entries are written as they are encoded, a window at a time on
+/// every core, and never all held.
 /// Numbers are little-endian. An entry that cannot be read or decoded is parsed again, and a
 /// file whose index does not fit its size is ignored; nothing here makes a build fail. Entries
 /// carry no checksum: like the build record, the file is written whole and renamed into place.
 final class LoadCache: Sendable {
-    static let header = Array("errdocs loaded files 1\n".utf8)
+    static let header = Array("errdocs loaded files 2\n".utf8)
     static let nameLength = 15
     private static let entryLength = nameLength + 16
 
@@ -77,38 +79,42 @@ final class LoadCache: Sendable {
             close(output)
             if !written || rename(temporary, path) != 0 { unlink(temporary) }
         }
-        // Entries loaded anew are encoded twice (once for their length): they are few, except
-        // in a first build, where holding them all would cost more memory than encoding costs time.
-        let lengths = next.map { $0.found ? (entries[$0.name]?.count ?? 0) : Self.encode($0.file).count }
-        var index = Self.header
-        append(UInt64(next.count), to: &index)
-        var offset = index.count + next.count * Self.entryLength
-        for (entry, length) in zip(next, lengths) {
-            guard entry.name.utf8.count == Self.nameLength else { return }
-            index += entry.name.utf8
-            append(UInt64(offset), to: &index)
-            append(UInt64(length), to: &index)
-            offset += length
-        }
-        guard writeAll(output, index) else { return }
+        guard writeAll(output, Self.header) else { return }
+        var index: [UInt8] = []
+        index.reserveCapacity(next.count * Self.entryLength + 16)
+        var offset = Self.header.count
         // Runs of entries that follow each other in this file are copied in one go.
         var run: Range<Int>?
-        for (entry, length) in zip(next, lengths) {
-            if entry.found, let range = entries[entry.name], range.count == length {
-                if let pending = run, pending.upperBound == range.lowerBound {
-                    run = pending.lowerBound..<range.upperBound
-                    continue
+        for window in stride(from: 0, to: next.count, by: 256) {
+            let entries = next[window..<min(window + 256, next.count)]
+            let encoded = ConcurrentMap.map(Array(entries)) { $0.found ? nil : Self.encode($0.file) }
+            for (entry, bytes) in zip(entries, encoded) {
+                guard entry.name.utf8.count == Self.nameLength else { return }
+                let length: Int
+                if let bytes {
+                    guard run.map({ copy($0, into: output) }) ?? true, writeAll(output, bytes) else { return }
+                    run = nil
+                    length = bytes.count
+                } else {
+                    guard let range = self.entries[entry.name] else { return }
+                    if let pending = run, pending.upperBound == range.lowerBound {
+                        run = pending.lowerBound..<range.upperBound
+                    } else {
+                        guard run.map({ copy($0, into: output) }) ?? true else { return }
+                        run = range
+                    }
+                    length = range.count
                 }
-                guard run.map({ copy($0, into: output) }) ?? true else { return }
-                run = range
-            } else {
-                guard run.map({ copy($0, into: output) }) ?? true, !entry.found,
-                      writeAll(output, Self.encode(entry.file)) else { return }
-                run = nil
+                index += entry.name.utf8
+                append(UInt64(offset), to: &index)
+                append(UInt64(length), to: &index)
+                offset += length
             }
         }
         guard run.map({ copy($0, into: output) }) ?? true else { return }
-        written = true
+        append(UInt64(offset), to: &index)
+        append(UInt64(next.count), to: &index)
+        written = writeAll(output, index)
     }
 
     private static func encode(_ file: CatalogLoader.LoadedFile) -> [UInt8] {
@@ -131,18 +137,20 @@ final class LoadCache: Sendable {
         var info = stat()
         guard fstat(file, &info) == 0 else { return [:] }
         let size = Int(info.st_size)
-        let countEnd = header.count + 8
-        guard size >= countEnd, let head = read(file, 0..<countEnd), Array(head.prefix(header.count)) == header else { return [:] }
-        let count = Int(truncatingIfNeeded: number(head[header.count...]))
-        guard count >= 0, count <= (size - countEnd) / entryLength,
-              let index = read(file, countEnd..<countEnd + count * entryLength) else { return [:] }
+        guard size >= header.count + 16, read(file, 0..<header.count) == header,
+              let trailer = read(file, size - 16..<size) else { return [:] }
+        let start = Int(truncatingIfNeeded: number(trailer[0...]))
+        let count = Int(truncatingIfNeeded: number(trailer[8...]))
+        // The index fills the bytes from its start to the trailer exactly.
+        guard start >= header.count, start <= size - 16, count >= 0, count == (size - 16 - start) / entryLength,
+              (size - 16 - start) % entryLength == 0, let index = read(file, start..<size - 16) else { return [:] }
         var entries: [String: Range<Int>] = [:]
         entries.reserveCapacity(count)
-        for start in stride(from: 0, to: index.count, by: entryLength) {
-            let name = String(decoding: index[start..<start + nameLength], as: UTF8.self)
-            let offset = Int(truncatingIfNeeded: number(index[(start + nameLength)...]))
-            let length = Int(truncatingIfNeeded: number(index[(start + nameLength + 8)...]))
-            guard offset >= 0, length >= 0, offset <= size, length <= size - offset else { return [:] }
+        for position in stride(from: 0, to: index.count, by: entryLength) {
+            let name = String(decoding: index[position..<position + nameLength], as: UTF8.self)
+            let offset = Int(truncatingIfNeeded: number(index[(position + nameLength)...]))
+            let length = Int(truncatingIfNeeded: number(index[(position + nameLength + 8)...]))
+            guard offset >= header.count, length >= 0, offset <= start, length <= start - offset else { return [:] }
             entries[name] = offset..<offset + length
         }
         return entries

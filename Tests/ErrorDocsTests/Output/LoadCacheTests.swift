@@ -25,7 +25,7 @@ import Testing
         #expect(after.subtracting(before).count == 1, "only the edited file has a new entry")
     }
 
-    @Test(arguments: [Data("errdocs loaded files 1\n".utf8) + Data(repeating: 0xff, count: 64), Data(), Data("junk".utf8)])
+    @Test(arguments: [Data(LoadCache.header) + Data(repeating: 0xff, count: 64), Data(), Data("junk".utf8)])
     func aDamagedCacheIsParsedAgainAndReplaced(damage: Data) throws {
         let space = try Workspace()
         defer { try? FileManager.default.removeItem(at: space.root) }
