@@ -56,8 +56,10 @@ public enum Pipeline {
     public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
         let (theme, themeProblems) = try Theme.load(overlay: templates)
-        let previous = output.previousBuild()
+        var previous = output.previousBuild()
         let inputs = try theme.map { try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:]) }
+        // Not needed past this point, and 100,000 entries for a 100,000-error catalog.
+        previous?.inputFiles = [:]
         if let inputs, let previous, previous.complete, previous.inputs == inputs.key {
             return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
