@@ -52,10 +52,8 @@ final class LoadCache: Sendable {
 
     /// What loading `file` gave when its content hash was `hash`, if the last build kept it.
     func loaded(_ file: String, hash: String) -> CatalogLoader.LoadedFile? {
-        guard let range = entries[name(of: file, hash: hash)] else { return nil }
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        let read = bytes.withUnsafeMutableBytes { pread(previous, $0.baseAddress, range.count, off_t(range.lowerBound)) }
-        guard read == range.count, let (definitions, problems) = try? LoadedFileCoding.decode(bytes, file: file) else { return nil }
+        guard let range = entries[name(of: file, hash: hash)], let bytes = Self.read(previous, range),
+              let (definitions, problems) = try? LoadedFileCoding.decode(bytes, file: file) else { return nil }
         return CatalogLoader.LoadedFile(definitions: definitions, problems: problems)
     }
 
@@ -70,67 +68,63 @@ final class LoadCache: Sendable {
     /// this file are copied from it. Nothing is written when nothing changed.
     func write(_ next: [Entry]) {
         guard next.count != entries.count || next.contains(where: { !$0.found }) else { return }
-        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
-        unlink(temporary)
-        let output = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o644)
-        guard output >= 0 else { return }
-        var written = false
-        defer {
-            close(output)
-            if !written || rename(temporary, path) != 0 { unlink(temporary) }
-        }
-        guard writeAll(output, Self.header) else { return }
-        var index: [UInt8] = []
-        index.reserveCapacity(next.count * Self.entryLength + 16)
-        var offset = Self.header.count
-        // Runs of entries that follow each other in this file are copied in one go.
-        var run: Range<Int>?
-        for window in stride(from: 0, to: next.count, by: 256) {
-            let entries = next[window..<min(window + 256, next.count)]
-            let encoded = ConcurrentMap.map(Array(entries)) { $0.found ? nil : Self.encode($0.file) }
-            for (entry, bytes) in zip(entries, encoded) {
-                guard entry.name.utf8.count == Self.nameLength else { return }
-                let length: Int
-                if let bytes {
-                    guard run.map({ copy($0, into: output) }) ?? true, writeAll(output, bytes) else { return }
-                    run = nil
-                    length = bytes.count
-                } else {
-                    guard let range = self.entries[entry.name] else { return }
-                    if let pending = run, pending.upperBound == range.lowerBound {
-                        run = pending.lowerBound..<range.upperBound
-                    } else {
-                        guard run.map({ copy($0, into: output) }) ?? true else { return }
-                        run = range
-                    }
-                    length = range.count
-                }
-                index += entry.name.utf8
-                append(UInt64(offset), to: &index)
-                append(UInt64(length), to: &index)
-                offset += length
+        // Nothing here makes a build fail: a cache that cannot be written is parsed anew next time.
+        try? FolderOutput.replace(path) { append in
+            try append(Data(Self.header))
+            var index: [UInt8] = []
+            index.reserveCapacity(next.count * Self.entryLength + 16)
+            var offset = Self.header.count
+            // Runs of entries that follow each other in this file are copied in one go.
+            var run: Range<Int>?
+            func flush() throws {
+                if let pending = run { try copy(pending, to: append) }
+                run = nil
             }
+            for window in stride(from: 0, to: next.count, by: 256) {
+                let entries = next[window..<min(window + 256, next.count)]
+                let encoded = ConcurrentMap.map(Array(entries)) { $0.found ? nil : Self.encode($0.file) }
+                for (entry, bytes) in zip(entries, encoded) {
+                    guard entry.name.utf8.count == Self.nameLength else { throw LoadedFileCoding.Malformed() }
+                    let length: Int
+                    if let bytes {
+                        try flush()
+                        try append(Data(bytes))
+                        length = bytes.count
+                    } else {
+                        guard let range = self.entries[entry.name] else { throw LoadedFileCoding.Malformed() }
+                        if let pending = run, pending.upperBound == range.lowerBound {
+                            run = pending.lowerBound..<range.upperBound
+                        } else {
+                            try flush()
+                            run = range
+                        }
+                        length = range.count
+                    }
+                    index += entry.name.utf8
+                    appendLittleEndian(UInt64(offset), to: &index)
+                    appendLittleEndian(UInt64(length), to: &index)
+                    offset += length
+                }
+            }
+            try flush()
+            appendLittleEndian(UInt64(offset), to: &index)
+            appendLittleEndian(UInt64(next.count), to: &index)
+            try append(Data(index))
         }
-        guard run.map({ copy($0, into: output) }) ?? true else { return }
-        append(UInt64(offset), to: &index)
-        append(UInt64(next.count), to: &index)
-        written = writeAll(output, index)
     }
 
     private static func encode(_ file: CatalogLoader.LoadedFile) -> [UInt8] {
         LoadedFileCoding.encode(file.definitions, file.problems)
     }
 
-    /// Copies bytes of the previous file to the end of `output`, a megabyte at a time.
-    private func copy(_ range: Range<Int>, into output: Int32) -> Bool {
-        var start = range.lowerBound
-        while start < range.upperBound {
-            guard let bytes = Self.read(previous, start..<min(start + (1 << 20), range.upperBound)), writeAll(output, bytes) else {
-                return false
+    /// Hands bytes of the previous file to `append`, a megabyte at a time.
+    private func copy(_ range: Range<Int>, to append: (Data) throws -> Void) throws {
+        for start in stride(from: range.lowerBound, to: range.upperBound, by: 1 << 20) {
+            guard let bytes = Self.read(previous, start..<min(start + (1 << 20), range.upperBound)) else {
+                throw LoadedFileCoding.Malformed()
             }
-            start += bytes.count
+            try append(Data(bytes))
         }
-        return true
     }
 
     private static func readIndex(_ file: Int32) -> [String: Range<Int>] {
@@ -168,10 +162,6 @@ final class LoadCache: Sendable {
     }
 }
 
-private func append(_ value: UInt64, to bytes: inout [UInt8]) {
+private func appendLittleEndian(_ value: UInt64, to bytes: inout [UInt8]) {
     for shift in stride(from: 0, to: 64, by: 8) { bytes.append(UInt8(truncatingIfNeeded: value >> UInt64(shift))) }
-}
-
-private func writeAll(_ file: Int32, _ bytes: [UInt8]) -> Bool {
-    bytes.withUnsafeBytes { writeAll(file, $0) }
 }

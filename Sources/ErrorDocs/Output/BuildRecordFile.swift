@@ -126,19 +126,7 @@ struct BuildRecordFile {
 
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
     static func write(_ record: BuildRecord, to url: URL, folder: URL) throws {
-        let temporary = url.deletingLastPathComponent().appendingPathComponent(
-            url.lastPathComponent + ".tmp-\(ProcessInfo.processInfo.processIdentifier)")
-        unlink(temporary.path)
-        do {
-            try FolderOutput.write(temporary.path) { append in try write(record, folder: folder, into: append) }
-        } catch {
-            try? FileManager.default.removeItem(at: temporary)
-            throw error
-        }
-        guard rename(temporary.path, url.path) == 0 else {
-            try? FileManager.default.removeItem(at: temporary)
-            throw FolderOutput.Refusal(description: "\(url.path): cannot be written (\(String(cString: strerror(errno))))")
-        }
+        try FolderOutput.replace(url.path) { append in try write(record, folder: folder, into: append) }
     }
 
     /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.

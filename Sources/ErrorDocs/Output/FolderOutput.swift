@@ -365,6 +365,20 @@ public struct FolderOutput: SiteOutput {
         guard close(file) == 0 else { throw writeError(path) }
     }
 
+    /// Writes the file at `path` beside it (`<path>.tmp-<pid>`) and renames it into place, so
+    /// that it is never seen half written; the file beside it goes when anything fails.
+    static func replace(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
+        unlink(temporary)
+        do {
+            try write(temporary, parts: parts)
+            guard rename(temporary, path) == 0 else { throw writeError(path) }
+        } catch {
+            unlink(temporary)
+            throw error
+        }
+    }
+
     static func write(_ path: String, contents: Data) throws {
         try write(path) { append in try append(contents) }
     }
@@ -409,7 +423,7 @@ public struct FolderOutput: SiteOutput {
 }
 
 /// Writes all of `bytes` to the open file, retrying short and interrupted writes.
-func writeAll(_ file: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
+private func writeAll(_ file: Int32, _ bytes: UnsafeRawBufferPointer) -> Bool {
     var offset = 0
     while offset < bytes.count {
         let written = write(file, bytes.baseAddress! + offset, bytes.count - offset)

@@ -53,13 +53,15 @@ struct SiteRenderer {
         var keys: [String: String] = [:]
         // Markdown error pages by path: their keys name their parts of llms-full.txt.
         var errorMarkdownKeys: [String: String] = [:]
-        func page(_ path: String, key: String, markdown: Bool, _ page: Page) {
+        /// Records the file's key; true (and the file kept) when it is the previous build's.
+        func keep(_ path: String, key: String) -> Bool {
             keys[path] = key
-            if previous[path] == key {
-                kept.append(path)
-            } else {
-                jobs.append(Job(path: path, markdown: markdown, page: page))
-            }
+            guard previous[path] == key else { return false }
+            kept.append(path)
+            return true
+        }
+        func page(_ path: String, key: String, markdown: Bool, _ page: Page) {
+            if !keep(path, key: key) { jobs.append(Job(path: path, markdown: markdown, page: page)) }
         }
         let html = ViewBuilder(catalog: catalog, style: .html)
         let markdown = ViewBuilder(catalog: catalog, style: .markdown, index: html.index)
@@ -119,13 +121,9 @@ struct SiteRenderer {
         /// Made from what the summary pages are made from (codes, titles, summaries, families,
         /// statuses, retry policies, settings): kept while their key is unchanged.
         func addSummary(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
-            keys[path] = summary
-            if previous[path] == summary {
-                kept.append(path)
-            } else {
-                try stage.write(path, parts: parts)
-                written.append(path)
-            }
+            guard !keep(path, key: summary) else { return }
+            try stage.write(path, parts: parts)
+            written.append(path)
         }
         try addSummary(SearchIndex.path) { append in try SearchIndex.script(html, into: append) }
         if Sitemap.isWritten(for: html) {
