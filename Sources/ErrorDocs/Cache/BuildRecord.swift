@@ -30,6 +30,9 @@ public struct BuildRecord: Sendable, Equatable {
     /// through a 100,000-error rebuild they raised its peak by about 45 MB, to over 1 GB.)
     public var changedPages: [String] = []
     public var changedFolders: [String] = []
+    /// False when the record was written by another errdocs: no page can be kept then, so its
+    /// pages, parts and folders were not read, and what the output holds is not known.
+    public var pagesRead = true
 
     public init(inputs: String, pages: [String: String], diagnostics: [Diagnostic], errorCount: Int) {
         self.inputs = inputs

@@ -10,7 +10,8 @@ import Foundation
 ///
 /// Plain lines, one per file, since a large site has tens of thousands of them:
 ///
-///     errdocs build record 5
+///     errdocs build record 6
+///     tool <key of the errdocs that wrote it>
 ///     inputs <key>
 ///     errors <count>
 ///     diagnostics <JSON on one line>
@@ -19,17 +20,21 @@ import Foundation
 ///     folder - <size> <seconds>.<nanoseconds> <inode> <path, "." for the output folder>
 ///     part <key> <start> <end> <path>   (an error's part of a file: bytes start..<end, such as
 ///                                        its entry in registry.json)
+///
+/// A record written by another errdocs (`tool` differs) can keep no page, since every page's
+/// key names the tool: only its input hashes are read.
 struct BuildRecordFile {
-    static let header = "errdocs build record 5"
+    static let header = "errdocs build record 6"
 
     /// The record of `folder`'s last build, keeping only pages whose files are unchanged.
-    static func read(_ url: URL, folder: URL) -> BuildRecord? {
+    static func read(_ url: URL, folder: URL, tool: String = BuildInputs.tool) -> BuildRecord? {
         guard let data = FileManager.default.contents(atPath: url.path) else { return nil }
         let bytes = [UInt8](data)
         let lines = lineRanges(bytes)
-        guard lines.count >= 4, String(decoding: bytes[lines[0]], as: UTF8.self) == header,
-              let inputs = value(bytes[lines[1]], "inputs "), let errors = value(bytes[lines[2]], "errors ").flatMap({ Int($0) }),
-              let diagnosticsJSON = value(bytes[lines[3]], "diagnostics "),
+        guard lines.count >= 5, String(decoding: bytes[lines[0]], as: UTF8.self) == header,
+              let writer = value(bytes[lines[1]], "tool "),
+              let inputs = value(bytes[lines[2]], "inputs "), let errors = value(bytes[lines[3]], "errors ").flatMap({ Int($0) }),
+              let diagnosticsJSON = value(bytes[lines[4]], "diagnostics "),
               let diagnostics = try? JSONDecoder().decode([Diagnostic].self, from: Data(diagnosticsJSON.utf8))
         else { return nil }
         let root = open(folder.path, O_RDONLY | O_DIRECTORY)
@@ -37,11 +42,15 @@ struct BuildRecordFile {
         defer { close(root) }
         // Tens of thousands of lines, each a stat(2) for a page or folder: read on every core, in
         // batches so that each task does enough to be worth handing out.
-        let batches = stride(from: 4, to: lines.count, by: 1024).map { $0..<min($0 + 1024, lines.count) }
+        // Pages and parts another errdocs recorded are not even parsed: at 100,000 errors, held
+        // through the build that renders every page again, they took it over 1 GB.
+        let sameTool = writer == toolKey(tool)
+        let batches = stride(from: 5, to: lines.count, by: 1024).map { $0..<min($0 + 1024, lines.count) }
         let parsed = ConcurrentMap.map(batches) { batch -> [Line]? in
             var parsed: [Line] = []
             parsed.reserveCapacity(batch.count)
             for line in batch {
+                if !sameTool && !bytes[lines[line]].starts(with: "input ".utf8) { continue }
                 guard let next = Line(bytes[lines[line]], in: root) else { return nil }
                 parsed.append(next)
             }
@@ -76,7 +85,8 @@ struct BuildRecordFile {
                 }
             }
         }
-        record.complete = hasFolders && record.changedPages.isEmpty && record.changedFolders.isEmpty
+        record.complete = sameTool && hasFolders && record.changedPages.isEmpty && record.changedFolders.isEmpty
+        record.pagesRead = sameTool
         // Parts of a file changed since are not where the record says.
         record.parts = record.parts.filter { record.pages[$0.key] != nil }
         return record
@@ -125,15 +135,18 @@ struct BuildRecordFile {
     }
 
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
-    static func write(_ record: BuildRecord, to url: URL, folder: URL) throws {
-        try FolderOutput.replace(url.path) { append in try write(record, folder: folder, into: append) }
+    static func write(_ record: BuildRecord, to url: URL, folder: URL, tool: String = BuildInputs.tool) throws {
+        try FolderOutput.replace(url.path) { append in try write(record, folder: folder, tool: tool, into: append) }
     }
 
+    /// The tool as the record names it: one line, however the executable's path is spelled.
+    private static func toolKey(_ tool: String) -> String { ContentHash.of(["tool", tool]) }
+
     /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.
-    private static func write(_ record: BuildRecord, folder: URL, into append: (Data) throws -> Void) throws {
+    private static func write(_ record: BuildRecord, folder: URL, tool: String, into append: (Data) throws -> Void) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var chunks = Chunks()
-        try chunks.add("\(header)\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: append)
+        try chunks.add("\(header)\ntool \(toolKey(tool))\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: append)
         func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
             // Bytes, not `contains("\n")`: that is Foundation's search, a few percent of a rebuild.
             guard !path.utf8.contains(UInt8(ascii: "\n")) else { return }

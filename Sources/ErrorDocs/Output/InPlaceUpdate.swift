@@ -29,7 +29,7 @@ struct InPlaceUpdate {
     ///   - site: every page of the new site (its key by path); the marker file is one too.
     ///   - previous: the record of the build that wrote the output.
     init?(folder: String, stage: String, written: [String], site: [String: String], previous: BuildRecord, limit: Int) {
-        guard limit > 0 else { return nil }
+        guard limit > 0, previous.pagesRead else { return nil }
         self.folder = folder
         self.stage = stage
         // A set of its own would cost a large site tens of megabytes.

@@ -217,6 +217,35 @@ import Testing
         #expect(try manager.subpathsOfDirectory(atPath: space.url("Outside").path) == ["rate_limited"], "nothing was written through the link")
     }
 
+    /// A record written by another errdocs keeps no page (each page's key names the tool), so
+    /// it is read for its input hashes only; the build renders every page and, not knowing
+    /// what the old output holds, swaps in a whole new folder even when allowed to update in
+    /// place: a file added by hand goes.
+    @Test func aRecordOfAnotherErrdocsKeepsNothing() throws {
+        let space = try Workspace(aged: true)
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        let recordURL = space.url(".Site.errdocs-cache")
+        let record = try String(contentsOf: recordURL, encoding: .utf8)
+        let lines = record.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count > 2 && lines[1].hasPrefix("tool "))
+        try (lines[0...0] + ["tool 0123456789abcdef0123456789abcdef"] + lines[2...]).joined(separator: "\n")
+            .write(to: recordURL, atomically: true, encoding: .utf8)
+        try Data("added by hand".utf8).write(to: space.url("Site/errors/stray.txt"))
+        let read = try #require(try FolderOutput(path: space.url("Site").path).previousBuild())
+        #expect(read.pages.isEmpty && read.parts.isEmpty && !read.pagesRead && !read.complete)
+        #expect(!read.inputFiles.isEmpty, "input hashes do not depend on the tool")
+
+        try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
+        let report = try space.build(into: "Site", inPlaceLimit: Int.max)
+        #expect(report.kept.isEmpty)
+        try space.build(into: "Clean")
+        let built = try space.tree("Site"), clean = try space.tree("Clean")
+        let differing = Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
+        #expect(differing.isEmpty, "differs from a clean build in \(differing.prefix(5))")
+        #expect(try space.build(into: "Site").upToDate, "the next build's record is its own")
+    }
+
     @Test func filesWhoseBytesAreUnchangedKeepTheirInodeWhenEverythingIsRendered() throws {
         let space = try Workspace()
         defer { try? FileManager.default.removeItem(at: space.root) }
