@@ -32,18 +32,40 @@ public enum Pipeline {
     }
 
     /// - Parameters:
-    ///   - cache: error files loaded by earlier builds, decoded instead of parsed where `hashes`
-    ///     (each file's content hash, by path) finds them.
+    ///   - cache: error files loaded and linted by earlier builds, decoded instead of parsed and
+    ///     linted where `hashes` (each file's content hash, by path) finds them; it is then
+    ///     replaced by what this run loaded and found.
     static func lint(_ directory: String, cache: LoadCache?, hashes: [String: String] = [:]) throws -> LintReport {
         var loader = CatalogLoader(directory: directory)
         loader.cache = cache
         loader.hashes = hashes
         let loaded = try loader.load()
         var diagnostics = loaded.diagnostics
+        var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
         // Rules also run when some values failed to load (they skip what is missing), so one
         // run reports everything; but without catalog.yaml every family would look unknown.
         if loaded.settingsParsed {
-            diagnostics += Linter().lint(loaded.catalog)
+            if let cache, let settings = loaded.settingsHash {
+                let kept = ConcurrentMap.map(loaded.cached) { cache.findings(in: $0.path, hash: $0.hash, settings: settings) }
+                for (file, findings) in zip(loaded.cached, kept) { known[file.path] = findings }
+            }
+            let linted = Linter().lint(loaded.catalog, known: known)
+            diagnostics += linted.diagnostics
+            found = linted.files
+        }
+        if let cache {
+            var entries: [LoadCache.Entry] = []
+            for file in loaded.cached {
+                entries.append(file.entry)
+                guard let settings = loaded.settingsHash else { continue }
+                let name = cache.name(ofFindingsIn: file.path, hash: file.hash, settings: settings)
+                if known[file.path] != nil {
+                    entries.append(.found(name))
+                } else if let findings = found[file.path] {
+                    entries.append(LoadCache.Entry(name: name) { FileFindingsCoding.encode(findings) })
+                }
+            }
+            cache.write(entries)
         }
         return LintReport(catalog: loaded.catalog, diagnostics: diagnostics.sortedByLocation())
     }

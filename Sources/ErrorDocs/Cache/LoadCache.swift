@@ -1,13 +1,15 @@
 import ErrorDocsModel
 import Foundation
 
-/// Error files as the last build loaded them, in binary form (``LoadedFileCoding``), in one
-/// file beside the output (`.Site.errdocs-loaded` for `Site/`): a rebuild decodes the files whose
-/// content is unchanged instead of parsing them. Measured at 10,000 errors: loading took
+/// Error files as the last build loaded them, in binary form (``LoadedFileCoding``), and what
+/// the error-file lint rules found in them (``FileFindingsCoding``), in one file beside the
+/// output (`.Site.errdocs-loaded` for `Site/`): a rebuild decodes the files whose content is
+/// unchanged instead of parsing and linting them. Measured at 10,000 errors: loading took
 /// 355–370 ms of a one-edit rebuild by parsing, 115 ms by decoding.
 ///
-/// Each entry is named by the key of the tool, the file's path and its content hash, so a
-/// changed file or a new errdocs never finds an old entry. One file, not one per error file: at
+/// Each entry is named by the key of the tool, the file's path and its content hash (and for
+/// lint findings, catalog.yaml's content hash), so a changed file or a new errdocs never finds
+/// an old entry. One file, not one per error file: at
 /// 10,000 errors, creating 10,000 small files took a full build 3.5 s on this machine.
 ///
 ///     errdocs loaded files 2\n
@@ -50,24 +52,40 @@ final class LoadCache: Sendable {
         ContentHash.of(["loaded", tool, file, hash])
     }
 
+    func name(ofFindingsIn file: String, hash: String, settings: String) -> String {
+        ContentHash.of(["lint", tool, file, hash, settings])
+    }
+
     /// What loading `file` gave when its content hash was `hash`, if the last build kept it.
     func loaded(_ file: String, hash: String) -> CatalogLoader.LoadedFile? {
-        guard let range = entries[name(of: file, hash: hash)], let bytes = Self.read(previous, range),
+        guard let bytes = bytes(named: name(of: file, hash: hash)),
               let (definitions, problems) = try? LoadedFileCoding.decode(bytes, file: file) else { return nil }
         return CatalogLoader.LoadedFile(definitions: definitions, problems: problems)
     }
 
-    /// One entry of the next file: found in this one (copied as it is) or loaded anew (encoded).
-    struct Entry {
+    /// What the error-file rules found in `file` when its content hash was `hash` and
+    /// catalog.yaml's was `settings`, if the last build kept it.
+    func findings(in file: String, hash: String, settings: String) -> Linter.FileFindings? {
+        bytes(named: name(ofFindingsIn: file, hash: hash, settings: settings)).flatMap { try? FileFindingsCoding.decode($0, file: file) }
+    }
+
+    private func bytes(named name: String) -> [UInt8]? {
+        entries[name].flatMap { Self.read(previous, $0) }
+    }
+
+    /// One entry of the next file: found in this one (copied as it is) or made anew.
+    struct Entry: Sendable {
         var name: String
-        var file: CatalogLoader.LoadedFile
-        var found: Bool
+        /// Makes the entry's bytes; nil when this file has them.
+        var make: (@Sendable () -> [UInt8])?
+
+        static func found(_ name: String) -> Entry { Entry(name: name, make: nil) }
     }
 
     /// Writes `entries` as the next file, beside it and renamed into place; entries found in
     /// this file are copied from it. Nothing is written when nothing changed.
     func write(_ next: [Entry]) {
-        guard next.count != entries.count || next.contains(where: { !$0.found }) else { return }
+        guard next.count != entries.count || next.contains(where: { $0.make != nil }) else { return }
         // Nothing here makes a build fail: a cache that cannot be written is parsed anew next time.
         try? FolderOutput.replace(path) { append in
             try append(Data(Self.header))
@@ -82,7 +100,7 @@ final class LoadCache: Sendable {
             }
             for window in stride(from: 0, to: next.count, by: 256) {
                 let entries = next[window..<min(window + 256, next.count)]
-                let encoded = ConcurrentMap.map(Array(entries)) { $0.found ? nil : Self.encode($0.file) }
+                let encoded = ConcurrentMap.map(Array(entries)) { $0.make?() }
                 for (entry, bytes) in zip(entries, encoded) {
                     guard entry.name.utf8.count == Self.nameLength else { throw LoadedFileCoding.Malformed() }
                     let length: Int
@@ -111,10 +129,6 @@ final class LoadCache: Sendable {
             appendLittleEndian(UInt64(next.count), to: &index)
             try append(Data(index))
         }
-    }
-
-    private static func encode(_ file: CatalogLoader.LoadedFile) -> [UInt8] {
-        LoadedFileCoding.encode(file.definitions, file.problems)
     }
 
     /// Hands bytes of the previous file to `append`, a megabyte at a time.

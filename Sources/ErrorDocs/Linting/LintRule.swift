@@ -51,3 +51,9 @@ public struct LintFinding: Sendable {
 protocol LinkRule: LintRule {
     static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding])
 }
+
+/// A rule that looks at each error on its own, with the catalog's settings. What it finds about
+/// an error is in that error's file, and what it finds elsewhere (catalog.yaml, guides) depends
+/// on the settings and guides only: so a build keeps what it found in each error file, and
+/// runs it again only on files that changed since, or on all when catalog.yaml changed.
+protocol ErrorFileRule: LintRule {}

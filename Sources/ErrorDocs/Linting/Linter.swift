@@ -5,31 +5,78 @@ public struct Linter: Sendable {
     public init() {}
 
     public func lint(_ catalog: Catalog) -> [Diagnostic] {
+        lint(catalog, known: [:]).diagnostics
+    }
+
+    /// What the ``ErrorFileRule``s found in one error file (as diagnostics, the configuration
+    /// applied), and the file's internal links, which `internal-link` checks against the whole
+    /// catalog on every run.
+    struct FileFindings: Sendable, Equatable {
+        var diagnostics: [Diagnostic] = []
+        var internalLinks: [MarkdownFields.Link] = []
+    }
+
+    /// Lints `catalog`, taking what the error-file rules found in the files of `known` from
+    /// there instead of running them on those files again.
+    ///
+    /// - Returns: every diagnostic, and what was found in each of the other error files.
+    func lint(_ catalog: Catalog, known: [String: FileFindings]) -> (diagnostics: [Diagnostic], files: [String: FileFindings]) {
         let configuration = catalog.settings.lint
         var diagnostics = configurationProblems(configuration)
         let disabled = Set(configuration.disabled.map(\.value))
         var severities: [String: Diagnostic.Severity] = [:]
         for entry in configuration.severities { severities[entry.rule.value] = entry.severity.value }
 
+        // The error-file rules see only the errors of files not known.
+        let fresh = known.isEmpty ? catalog.errors : catalog.errors.filter { known[$0.location.file] == nil }
+        var freshCatalog = catalog
+        freshCatalog.errors = fresh
+        var files: [String: FileFindings] = [:]
+        var fileOrder: [String] = []
+        for error in catalog.errors where fileOrder.last != error.location.file {
+            fileOrder.append(error.location.file)
+        }
+        for error in fresh { files[error.location.file] = FileFindings() }
+
         // Rules only read the catalog, so they run side by side.
         let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
-        let links = enabled.contains { $0 is any LinkRule.Type } ? MarkdownFields.links(in: catalog) : []
-        let findings = ConcurrentMap.map(enabled.map(RuleBox.init)) { (box: RuleBox) -> [LintFinding] in
+        var freshLinks: [MarkdownFields.Link] = [], allLinks: [MarkdownFields.Link] = []
+        if enabled.contains(where: { $0 is any LinkRule.Type }) {
+            let settingsLinks = MarkdownFields.links(ofSettings: catalog)
+            freshLinks = settingsLinks
+            for (error, links) in zip(fresh, MarkdownFields.links(of: fresh)) {
+                freshLinks += links
+                files[error.location.file]?.internalLinks += links.filter { MarkdownFields.isInternal($0.destination) }
+            }
+            // The rules over the whole catalog need only the internal links of error files.
+            allLinks = settingsLinks + fileOrder.flatMap { (known[$0] ?? files[$0])?.internalLinks ?? [] }
+        }
+        let findings = ConcurrentMap.map(enabled.map(RuleBox.init)) { [freshLinks, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
+            let perFile = box.rule is any ErrorFileRule.Type
             var found: [LintFinding] = []
             if let rule = box.rule as? any LinkRule.Type {
-                rule.check(links, in: catalog, &found)
+                rule.check(perFile ? freshLinks : allLinks, in: perFile ? freshCatalog : catalog, &found)
             } else {
-                box.rule.check(catalog, &found)
+                box.rule.check(perFile ? freshCatalog : catalog, &found)
             }
             return found
         }
         for (rule, found) in zip(enabled, findings) {
+            let perFile = rule is any ErrorFileRule.Type
             for finding in found {
                 let severity = severities[rule.id] ?? finding.severity ?? rule.defaultSeverity
-                diagnostics.append(Diagnostic(rule.id, severity, at: finding.location, finding.message, notes: finding.notes))
+                let diagnostic = Diagnostic(rule.id, severity, at: finding.location, finding.message, notes: finding.notes)
+                if perFile, files[finding.location.file] != nil {
+                    files[finding.location.file]?.diagnostics.append(diagnostic)
+                } else {
+                    diagnostics.append(diagnostic)
+                }
             }
         }
-        return diagnostics
+        for file in fileOrder {
+            diagnostics += (known[file] ?? files[file])?.diagnostics ?? []
+        }
+        return (diagnostics, files)
     }
 
     private func configurationProblems(_ configuration: LintConfiguration) -> [Diagnostic] {

@@ -51,7 +51,7 @@ enum MarkdownFields {
     }
 
     /// One link or image found in a Markdown field, at its position in the file.
-    struct Link: Sendable {
+    struct Link: Sendable, Equatable {
         var field: String
         var destination: String
         var isImage: Bool
@@ -62,19 +62,27 @@ enum MarkdownFields {
     }
 
     /// Every link and image destination in every Markdown field (the catalog's, then each
-    /// error's in load order), at its file position. Errors are parsed on every core, each
-    /// listing its fields only while it is parsed: a large catalog has hundreds of thousands.
+    /// error's in load order), at its file position.
     static func links(in catalog: Catalog) -> [Link] {
-        let owners = [nil] + catalog.errors.indices.map { Optional($0) }
-        return ConcurrentMap.map(owners) { owner in
-            let owned = owner.map { Self.fields(of: catalog.errors[$0]) } ?? Self.fields(of: catalog)
-            return owned.flatMap { field in
-                CommonMark.links(in: field.text.value).map { link in
-                    Link(field: field.name, destination: link.destination, isImage: link.isImage,
-                         location: field.text.position(ofLine: link.line, column: link.column))
-                }
-            }
-        }.flatMap { $0 }
+        links(ofSettings: catalog) + links(of: catalog.errors).flatMap { $0 }
+    }
+
+    /// The links of the catalog's own fields: settings, envelopes, families and guides.
+    static func links(ofSettings catalog: Catalog) -> [Link] {
+        fields(of: catalog).flatMap(links)
+    }
+
+    /// The links of each error. Errors are parsed on every core, each listing its fields only
+    /// while it is parsed: a large catalog has hundreds of thousands.
+    static func links(of errors: [ErrorDefinition]) -> [[Link]] {
+        ConcurrentMap.map(errors) { fields(of: $0).flatMap(links) }
+    }
+
+    private static func links(_ field: Field) -> [Link] {
+        CommonMark.links(in: field.text.value).map { link in
+            Link(field: field.name, destination: link.destination, isImage: link.isImage,
+                 location: field.text.position(ofLine: link.line, column: link.column))
+        }
     }
 
     /// The URL scheme of a destination (`https`, `mailto`, lowercased), or nil when it has none:

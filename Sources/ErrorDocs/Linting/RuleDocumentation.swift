@@ -30,7 +30,9 @@ public struct RuleDocumentation: Sendable, Equatable {
     static func parse(_ source: String, id: String, summary: String, severity: Diagnostic.Severity) -> RuleDocumentation {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var comment: [String] = []
-        if let declaration = lines.firstIndex(where: { ($0.contains(": LintRule") || $0.contains(": LinkRule")) && $0.contains("enum ") }) {
+        if let declaration = lines.firstIndex(where: {
+            $0.contains("enum ") && [": LintRule", ": LinkRule", ": ErrorFileRule"].contains(where: $0.contains)
+        }) {
             var index = declaration - 1
             while index >= 0, lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("///") {
                 let line = lines[index].trimmingCharacters(in: .whitespaces).dropFirst(3)

@@ -15,6 +15,16 @@ public struct CatalogLoader: Sendable {
         /// False when catalog.yaml could not be parsed at all, so families, envelopes and
         /// settings are unknown and rules that need them would only report noise.
         public var settingsParsed: Bool
+        /// With a cache: each error file as loaded (its content hash and its entry for the
+        /// next cache), in load order, and catalog.yaml's content hash.
+        var cached: [CachedFile] = []
+        var settingsHash: String?
+    }
+
+    struct CachedFile: Sendable {
+        var path: String
+        var hash: String
+        var entry: LoadCache.Entry
     }
 
     /// What loading one error file gave.
@@ -45,7 +55,8 @@ public struct CatalogLoader: Sendable {
         }
         var diagnostics: [Diagnostic] = []
 
-        let (settingsSource, settingsNode, settingsProblems) = try parse(settingsPath)
+        let settingsBytes = try read(settingsPath)
+        let (settingsSource, settingsNode, settingsProblems) = parse(settingsPath, bytes: settingsBytes)
         diagnostics += settingsProblems
         var reader = NodeReader(file: settingsPath, text: settingsSource?.text ?? "")
         let settings = settingsProblems.isEmpty
@@ -55,22 +66,25 @@ public struct CatalogLoader: Sendable {
         // Error files are independent: read them on every core, then merge in path order so
         // the result never depends on scheduling.
         let errorFiles = try files(under: "errors", withExtension: "yaml")
-        let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: LoadCache.Entry?) in
+        let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: CachedFile?) in
             guard let cache else { return (try loadErrorFile(file), nil) }
             if let hash = hashes[file], let known = cache.loaded(file, hash: hash) {
-                return (known, LoadCache.Entry(name: cache.name(of: file, hash: hash), file: known, found: true))
+                return (known, CachedFile(path: file, hash: hash, entry: .found(cache.name(of: file, hash: hash))))
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
             let bytes = try read(file)
             let loaded = loadErrorFile(file, bytes: bytes)
-            return (loaded, LoadCache.Entry(name: cache.name(of: file, hash: ContentHash.of(Data(bytes))), file: loaded, found: false))
+            let hash = ContentHash.of(Data(bytes))
+            let entry = LoadCache.Entry(name: cache.name(of: file, hash: hash)) {
+                LoadedFileCoding.encode(loaded.definitions, loaded.problems)
+            }
+            return (loaded, CachedFile(path: file, hash: hash, entry: entry))
         }
         var errors: [ErrorDefinition] = []
         for (file, _) in loaded {
             errors += file.definitions
             diagnostics += file.problems
         }
-        cache?.write(loaded.compactMap(\.cached))
 
         var guides: [Guide] = []
         // Guides are one level deep: their file names are their URLs, so a nested file would
@@ -95,7 +109,8 @@ public struct CatalogLoader: Sendable {
         }
 
         let catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles, directory: directory)
-        return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty)
+        return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty,
+                      cached: loaded.compactMap(\.cached), settingsHash: cache.map { _ in ContentHash.of(Data(settingsBytes)) })
     }
 
     // MARK: Files

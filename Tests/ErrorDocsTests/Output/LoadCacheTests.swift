@@ -2,8 +2,9 @@
 import Foundation
 import Testing
 
-/// The error files a build loaded are kept beside the output, and the next build decodes the
-/// unchanged ones instead of parsing them: it keeps their entries and makes one for an edited file.
+/// The error files a build loaded, and what the error-file lint rules found in them, are kept
+/// beside the output, and the next build decodes the unchanged ones instead of parsing and
+/// linting them: it keeps their entries and makes new ones for an edited file.
 @Suite struct LoadCacheTests {
     typealias Workspace = IncrementalBuildTests.Workspace
 
@@ -11,18 +12,37 @@ import Testing
         try FileManager.default.subpathsOfDirectory(atPath: space.url("Content/errors").path).filter { $0.hasSuffix(".yaml") }.count
     }
 
-    @Test func unchangedFilesKeepTheirEntriesAndAnEditedFileGetsANewOne() throws {
+    @Test func unchangedFilesKeepTheirEntriesAndAnEditedFileGetsNewOnes() throws {
         let space = try Workspace()
         defer { try? FileManager.default.removeItem(at: space.root) }
         let path = space.url(".Site.errdocs-loaded").path
         try space.build(into: "Site")
         let before = LoadCache(path: path).names
-        #expect(before.count == (try errorFileCount(space)))
+        #expect(before.count == 2 * (try errorFileCount(space)), "each file as loaded, and what was found in it")
         try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
         try space.build(into: "Site")
         let after = LoadCache(path: path).names
         #expect(after.count == before.count)
-        #expect(after.subtracting(before).count == 1, "only the edited file has a new entry")
+        #expect(after.subtracting(before).count == 2, "only the edited file has new entries")
+    }
+
+    /// What the rules find in an error file depends on catalog.yaml too; how it loads does not.
+    @Test func anEditOfTheSettingsLintsEveryErrorFileAgainButParsesNone() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        let path = space.url(".Site.errdocs-loaded").path
+        try space.build(into: "Site")
+        let cache = LoadCache(path: path)
+        let files = try FileManager.default.subpathsOfDirectory(atPath: space.url("Content/errors").path)
+            .filter { $0.hasSuffix(".yaml") }.map { space.catalog + "/errors/" + $0 }
+        let loadedNames = Set(try files.map { cache.name(of: $0, hash: ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: $0)))) })
+        let before = cache.names
+        #expect(loadedNames.isSubset(of: before))
+        try space.edit("Content/catalog.yaml") { $0 + "\n# an edit\n" }
+        try space.build(into: "Site")
+        let after = LoadCache(path: path).names
+        #expect(loadedNames.isSubset(of: after), "no file is parsed again")
+        #expect(after.subtracting(before).count == files.count, "every file's findings are new")
     }
 
     @Test(arguments: [Data(LoadCache.header) + Data(repeating: 0xff, count: 64), Data(), Data("junk".utf8)])
@@ -35,7 +55,7 @@ import Testing
         try space.build(into: "Site")
         try space.build(into: "Clean")
         #expect(try space.tree("Site") == space.tree("Clean"))
-        #expect(LoadCache(path: space.url(".Site.errdocs-loaded").path).names.count == (try errorFileCount(space)))
+        #expect(LoadCache(path: space.url(".Site.errdocs-loaded").path).names.count == 2 * (try errorFileCount(space)))
     }
 
     /// A cache cut short (it is written whole and renamed into place, so only a damaged disk

@@ -1,4 +1,4 @@
-import ErrorDocs
+@testable import ErrorDocs
 import ErrorDocsModel
 import Foundation
 import Testing
@@ -102,6 +102,7 @@ struct TemporaryCatalog {
     /// warnings are left out unless `keepingEmptyFamily` is set (EmptyFamilyTests cover them).
     func lint(keepingEmptyFamily: Bool = false) throws -> [Diagnostic] {
         let report = try Pipeline.lint(root.path)
+        try expectTheLintCacheChangesNothing(report.diagnostics)
         let prefix = root.path + "/"
         return report.diagnostics.filter { keepingEmptyFamily || $0.ruleID != "empty-family" }.map { diagnostic in
             var copy = diagnostic
@@ -113,6 +114,33 @@ struct TemporaryCatalog {
             }
             return copy
         }
+    }
+
+    /// Builds keep what the error-file rules found in each file and lint only the files that
+    /// changed: so every rule test also lints through that cache, from nothing, with every
+    /// file's findings kept, and with the first error file's findings made anew while the
+    /// others' are kept from a run without that file; and expects exactly what linting
+    /// without the cache gave.
+    private func expectTheLintCacheChangesNothing(_ expected: [Diagnostic]) throws {
+        let cache = root.path + ".lint-cache"
+        defer { try? FileManager.default.removeItem(atPath: cache) }
+        func lint() throws -> [Diagnostic] {
+            var hashes: [String: String] = [:]
+            for path in try CatalogLoader(directory: root.path).inputFiles() {
+                hashes[path] = ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: path)))
+            }
+            return try Pipeline.lint(root.path, cache: LoadCache(path: cache), hashes: hashes).diagnostics
+        }
+        #expect(try lint() == expected, "linted from nothing, writing the cache")
+        #expect(try lint() == expected, "linted with every file's findings kept")
+        let errors = try CatalogLoader(directory: root.path).inputFiles().filter { $0.hasSuffix(".yaml") && $0.contains("/errors/") }
+        guard let first = errors.first else { return }
+        try FileManager.default.removeItem(atPath: cache)
+        let away = root.path + ".away"
+        try FileManager.default.moveItem(atPath: first, toPath: away)
+        _ = try lint()
+        try FileManager.default.moveItem(atPath: away, toPath: first)
+        #expect(try lint() == expected, "linted with \(first) new and the other files' findings kept from a run without it")
     }
 
     func remove() {

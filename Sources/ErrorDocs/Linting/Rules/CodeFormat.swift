@@ -21,7 +21,7 @@ import Foundation
 /// ```yaml
 /// code: rate_limited
 /// ```
-public enum CodeFormat: LintRule {
+public enum CodeFormat: ErrorFileRule {
     public static let id = "code-format"
     public static let summary = "Codes are lowercase identifiers of at most 64 characters."
     public static let defaultSeverity = Diagnostic.Severity.error

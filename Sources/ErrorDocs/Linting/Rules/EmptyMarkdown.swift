@@ -21,7 +21,7 @@ import ErrorDocsModel
 /// causes:
 ///   - A batch job sends without throttling.
 /// ```
-public enum EmptyMarkdown: LintRule {
+public enum EmptyMarkdown: ErrorFileRule {
     public static let id = "empty-markdown"
     public static let summary = "Markdown fields and list items are not blank."
     public static let defaultSeverity = Diagnostic.Severity.error

@@ -29,7 +29,7 @@ import Foundation
 ///   status: 429
 ///   body: {error: rate_limited, doc_url: https://docs.example.com/errors/rate_limited}
 /// ```
-public enum ExampleDocURL: LintRule {
+public enum ExampleDocURL: ErrorFileRule {
     public static let id = "example-doc-url"
     public static let summary = "Example bodies carry the error's documentation URL."
     public static let defaultSeverity = Diagnostic.Severity.error

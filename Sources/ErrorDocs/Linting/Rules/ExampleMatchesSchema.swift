@@ -21,7 +21,7 @@ import ErrorDocsModel
 ///   status: 429
 ///   body: {success: false, error: rate_limited, message: Slow down.}
 /// ```
-public enum ExampleMatchesSchema: LintRule {
+public enum ExampleMatchesSchema: ErrorFileRule {
     public static let id = "example-matches-schema"
     public static let summary = "Example bodies satisfy their envelope's JSON Schema."
     public static let defaultSeverity = Diagnostic.Severity.error

@@ -23,7 +23,7 @@ import ErrorDocsModel
 ///   status: 429
 ///   body: {error: rate_limited, message: Slow down.}
 /// ```
-public enum ExampleNamesCode: LintRule {
+public enum ExampleNamesCode: ErrorFileRule {
     public static let id = "example-names-code"
     public static let summary = "Example bodies carry the error's own code."
     public static let defaultSeverity = Diagnostic.Severity.error

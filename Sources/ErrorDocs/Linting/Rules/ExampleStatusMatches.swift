@@ -21,7 +21,7 @@ import ErrorDocsModel
 ///   status: 429
 ///   body: {error: rate_limited, message: Slow down.}
 /// ```
-public enum ExampleStatusMatches: LintRule {
+public enum ExampleStatusMatches: ErrorFileRule {
     public static let id = "example-status-matches"
     public static let summary = "Example responses have the error's status."
     public static let defaultSeverity = Diagnostic.Severity.error

@@ -25,7 +25,7 @@ import Foundation
 ///   See the [status page](https://status.example.com) or write to
 ///   [support](mailto:support@example.com).
 /// ```
-public enum ExternalLinkHTTPS: LinkRule {
+public enum ExternalLinkHTTPS: LinkRule, ErrorFileRule {
     public static let id = "external-link-https"
     public static let summary = "External links in Markdown are absolute https:// URLs."
     public static let defaultSeverity = Diagnostic.Severity.error

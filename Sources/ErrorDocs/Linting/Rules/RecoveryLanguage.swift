@@ -24,7 +24,7 @@ import ErrorDocsModel
 ///   - language: python
 ///     code: time.sleep(retry_after)
 /// ```
-public enum RecoveryLanguage: LintRule {
+public enum RecoveryLanguage: ErrorFileRule {
     public static let id = "recovery-language"
     public static let summary = "Recovery snippets use one of the catalog's languages."
     public static let defaultSeverity = Diagnostic.Severity.error

@@ -34,7 +34,7 @@ import ErrorDocsModel
 /// example: {status: 429, body: {error: rate_limited, message: Slow down.}}
 /// quick_fix: [Wait the number of seconds in Retry-After.]
 /// ```
-public enum RequiredField: LintRule {
+public enum RequiredField: ErrorFileRule {
     public static let id = "required-field"
     public static let summary = "Required keys are present."
     public static let defaultSeverity = Diagnostic.Severity.error

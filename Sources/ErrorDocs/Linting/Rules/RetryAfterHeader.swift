@@ -26,7 +26,7 @@ import Foundation
 /// headers:
 ///   - {name: Retry-After, description: Seconds to wait before retrying.}
 /// ```
-public enum RetryAfterHeader: LintRule {
+public enum RetryAfterHeader: ErrorFileRule {
     public static let id = "retry-after-header"
     public static let summary = "Errors with the retry_after policy document the Retry-After header."
     public static let defaultSeverity = Diagnostic.Severity.error

@@ -23,7 +23,7 @@ import ErrorDocsModel
 /// status: 400
 /// retry: {policy: after_fix}
 /// ```
-public enum RetryPolicyMatchesStatus: LintRule {
+public enum RetryPolicyMatchesStatus: ErrorFileRule {
     public static let id = "retry-policy-matches-status"
     public static let summary = "Retry policies agree with HTTP statuses."
     public static let defaultSeverity = Diagnostic.Severity.error

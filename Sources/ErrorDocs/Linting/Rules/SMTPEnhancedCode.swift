@@ -19,7 +19,7 @@ import ErrorDocsModel
 /// surface: smtp
 /// smtp: {reply: 550, enhanced: "5.1.1"}
 /// ```
-public enum SMTPEnhancedCode: LintRule {
+public enum SMTPEnhancedCode: ErrorFileRule {
     public static let id = "smtp-enhanced-code"
     public static let summary = "SMTP enhanced codes follow RFC 3463 and agree with the reply."
     public static let defaultSeverity = Diagnostic.Severity.error

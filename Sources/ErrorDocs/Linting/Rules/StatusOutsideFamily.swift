@@ -20,7 +20,7 @@ import ErrorDocsModel
 /// family: unavailable   # lists [503]
 /// status: 503
 /// ```
-public enum StatusOutsideFamily: LintRule {
+public enum StatusOutsideFamily: ErrorFileRule {
     public static let id = "status-outside-family"
     public static let summary = "An error's status is one of its family's statuses."
     public static let defaultSeverity = Diagnostic.Severity.warning

@@ -13,7 +13,7 @@ import ErrorDocsModel
 /// ```yaml
 /// status: 429
 /// ```
-public enum StatusRange: LintRule {
+public enum StatusRange: ErrorFileRule {
     public static let id = "status-range"
     public static let summary = "HTTP statuses are between 100 and 599."
     public static let defaultSeverity = Diagnostic.Severity.error

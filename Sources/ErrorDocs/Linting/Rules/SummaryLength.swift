@@ -18,7 +18,7 @@ import ErrorDocsModel
 /// ```yaml
 /// summary: Too many requests; wait for Retry-After, then retry.
 /// ```
-public enum SummaryLength: LintRule {
+public enum SummaryLength: ErrorFileRule {
     public static let id = "summary-length"
     public static let summary = "Summaries are one line of at most 200 characters."
     public static let defaultSeverity = Diagnostic.Severity.error

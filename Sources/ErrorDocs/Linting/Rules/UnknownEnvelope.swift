@@ -22,7 +22,7 @@ import ErrorDocsModel
 ///   envelope: standard
 ///   body: {error: not_found, message: No such message.}
 /// ```
-public enum UnknownEnvelope: LintRule {
+public enum UnknownEnvelope: ErrorFileRule {
     public static let id = "unknown-envelope"
     public static let summary = "Examples use a defined envelope; one envelope is the default."
     public static let defaultSeverity = Diagnostic.Severity.error

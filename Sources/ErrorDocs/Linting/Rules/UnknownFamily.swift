@@ -15,7 +15,7 @@ import ErrorDocsModel
 /// ```yaml
 /// family: rate_quota
 /// ```
-public enum UnknownFamily: LintRule {
+public enum UnknownFamily: ErrorFileRule {
     public static let id = "unknown-family"
     public static let summary = "Errors name a family defined in catalog.yaml."
     public static let defaultSeverity = Diagnostic.Severity.error

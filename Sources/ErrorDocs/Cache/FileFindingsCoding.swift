@@ -1,0 +1,32 @@
+import ErrorDocsModel
+import Foundation
+
+/// What the error-file rules found in one error file (``Linter/FileFindings``), in the binary
+/// form of ``LoadedFileCoding``: the diagnostics as JSON (most files have none), then each
+/// internal link. A form that does not decode to the end, exactly, is refused.
+enum FileFindingsCoding {
+    static func encode(_ found: Linter.FileFindings) -> [UInt8] {
+        var writer = LoadedFileCoding.Writer()
+        writer.string(found.diagnostics.isEmpty ? "" : String(decoding: (try? JSONEncoder().encode(found.diagnostics)) ?? Data(), as: UTF8.self))
+        writer.array(found.internalLinks) { writer, link in
+            writer.string(link.field)
+            writer.string(link.destination)
+            writer.int(link.isImage ? 1 : 0)
+            writer.location(link.location)
+        }
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], file: String) throws -> Linter.FileFindings {
+        var reader = LoadedFileCoding.Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
+        let json = try reader.string()
+        let diagnostics = json.isEmpty ? [] : try JSONDecoder().decode([Diagnostic].self, from: Data(json.utf8))
+        let links = try reader.array { reader in
+            let field = try reader.string(), destination = try reader.string(), image = try reader.int()
+            guard image == 0 || image == 1 else { throw LoadedFileCoding.Malformed() }
+            return MarkdownFields.Link(field: field, destination: destination, isImage: image == 1, location: try reader.location())
+        }
+        guard reader.offset == bytes.count else { throw LoadedFileCoding.Malformed() }
+        return Linter.FileFindings(diagnostics: diagnostics, internalLinks: links)
+    }
+}
