@@ -25,8 +25,9 @@ struct Build: ParsableCommand {
             A catalog file whose size, time and inode are as recorded is not read again. Delete \
             the record to force a full build. The previous site is kept beside the output too \
             (.Site.errdocs-spare for Site/) and brought up to date by the next build, and so \
-            are the error files as loaded (.Site.errdocs-loaded), so that a rebuild parses only \
-            the files that changed.
+            are the error files as loaded, with what the lint rules found in each \
+            (.Site.errdocs-loaded), so that a rebuild parses and lints only the files that \
+            changed.
             """
     )
 
