@@ -73,7 +73,8 @@ struct BuildInputs: Sendable {
 struct PageKeys: Sendable {
     let everything: String
     let summaryPages: String
-    private let shared: String
+    /// The hash of what every page shows, as the start of each error page's key.
+    private let sharedStart: ContentHash
     private let files: [String: String]
 
     init(inputs: BuildInputs, catalog: Catalog) {
@@ -104,13 +105,17 @@ struct PageKeys: Sendable {
             ]
             for part in parts { summary.add(part) }
         }
-        self.shared = shared.key
+        var start = ContentHash()
+        start.add(shared.key)
+        sharedStart = start
         self.summaryPages = summary.key
         self.everything = inputs.key
         self.files = inputs.files
     }
 
     func errorPage(_ path: String, file: String) -> String {
-        ContentHash.of([shared, path, files[file] ?? "unknown"])
+        var key = sharedStart
+        for part in [path, files[file] ?? "unknown"] { key.add(part) }
+        return key.key
     }
 }

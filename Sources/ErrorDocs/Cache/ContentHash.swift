@@ -10,24 +10,45 @@ import Foundation
 /// peak. 90 bits keep an
 /// accidental match out of reach (2^-90 for a given page), and a deliberate one buys nothing:
 /// whoever can write the catalog decides the pages anyway.
-struct ContentHash {
+///
+/// Sendable although swift-crypto's `SHA256` is not: its state is a class it copies before any
+/// update unless uniquely referenced, so copies of a hash that is never changed itself (the
+/// start of names, shared by every thread) each update a state of their own.
+struct ContentHash: @unchecked Sendable {
     private var hasher = SHA256()
 
     init() {}
 
     mutating func add(_ bytes: some DataProtocol) {
-        var length = UInt64(bytes.count).littleEndian
-        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
+        addLength(bytes.count)
         hasher.update(data: bytes)
     }
 
+    /// The text's UTF-8 bytes, hashed where they are: a rebuild hashes hundreds of thousands
+    /// of short texts (page keys, cache entry names), and copying each into `Data` first took
+    /// a few percent of it.
     mutating func add(_ text: String) {
-        add(Data(text.utf8))
+        var text = text
+        text.withUTF8 { utf8 in
+            addLength(utf8.count)
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(utf8))
+        }
     }
 
-    /// An absent value hashes unlike any text, the empty text included.
+    /// An absent value hashes unlike any text, the empty text included: as "-", or as the
+    /// text after a "+".
     mutating func add(_ text: String?) {
-        add(text.map { "+" + $0 } ?? "-")
+        guard var text else { return add("-") }
+        text.withUTF8 { utf8 in
+            addLength(utf8.count + 1)
+            withUnsafeBytes(of: UInt8(ascii: "+")) { hasher.update(bufferPointer: $0) }
+            hasher.update(bufferPointer: UnsafeRawBufferPointer(utf8))
+        }
+    }
+
+    private mutating func addLength(_ count: Int) {
+        var length = UInt64(count).littleEndian
+        withUnsafeBytes(of: &length) { hasher.update(bufferPointer: $0) }
     }
 
     private static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_".utf8)

@@ -10,6 +10,19 @@ import Testing
         #expect(ContentHash.of(Data("hello".utf8)) == "_nRVA3UP2_Pm72d")
     }
 
+    /// Texts hash as their UTF-8 bytes, an optional text as "+" and the text or as "-": the
+    /// same keys whichever way a value is added (a small string, a large one, bytes).
+    @Test func textsHashAsTheirBytes() {
+        #expect(ContentHash.of(["hello"]) == "_nRVA3UP2_Pm72d")
+        let long = String(repeating: "é long text ", count: 20)
+        #expect(ContentHash.of([long]) == ContentHash.of(Data(long.utf8)))
+        var present = ContentHash(), absent = ContentHash()
+        present.add(long as String?)
+        absent.add(nil as String?)
+        #expect(present.key == ContentHash.of(["+" + long]))
+        #expect(absent.key == ContentHash.of(["-"]))
+    }
+
     @Test func valuesAreLengthPrefixedAndAbsentIsNotEmpty() {
         #expect(ContentHash.of(["ab", "c"]) != ContentHash.of(["a", "bc"]))
         var absent = ContentHash(), empty = ContentHash()
