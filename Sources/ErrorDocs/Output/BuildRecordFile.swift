@@ -135,15 +135,27 @@ struct BuildRecordFile {
     }
 
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
-    static func write(_ record: BuildRecord, to url: URL, folder: URL, tool: String = BuildInputs.tool) throws {
-        try FolderOutput.replace(url.path) { append in try write(record, folder: folder, tool: tool, into: append) }
+    /// - Parameters:
+    ///   - previous: the record read for this build, when the record at `url` is its file;
+    ///     the lines of the pages it kept are copied from there.
+    ///   - written: the files this build wrote.
+    static func write(_ record: BuildRecord, to url: URL, folder: URL, tool: String = BuildInputs.tool,
+                      previous: BuildRecord? = nil, written: [String] = []) throws {
+        var kept: (lines: PreviousPageLines, pages: [String: String], written: Set<String>)?
+        if let previous, previous.pagesRead, let lines = PreviousPageLines(path: url.path) {
+            kept = (lines, previous.pages, Set(written))
+        }
+        defer { kept?.lines.close() }
+        try FolderOutput.replace(url.path) { append in try write(record, folder: folder, tool: tool, kept: &kept, into: append) }
     }
 
     /// The tool as the record names it: one line, however the executable's path is spelled.
     private static func toolKey(_ tool: String) -> String { ContentHash.of(["tool", tool]) }
 
     /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.
-    private static func write(_ record: BuildRecord, folder: URL, tool: String, into append: (Data) throws -> Void) throws {
+    private static func write(_ record: BuildRecord, folder: URL, tool: String,
+                              kept: inout (lines: PreviousPageLines, pages: [String: String], written: Set<String>)?,
+                              into append: (Data) throws -> Void) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var chunks = Chunks()
         try chunks.add("\(header)\ntool \(toolKey(tool))\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: append)
@@ -159,11 +171,19 @@ struct BuildRecordFile {
         guard root >= 0 else { throw FolderOutput.Refusal(description: "\(folder.path): cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(root) }
         let pages = record.pages.sorted(by: { $0.key < $1.key })
+        // A page kept from the build the record was read for has its line there.
+        let isKept = pages.map { page in
+            kept.map { !$0.written.contains(page.key) && $0.pages[page.key] == page.value } ?? false
+        }
         var folders: Set<String> = ["."]
-        try stamps(count: pages.count, { FileStamp(path: pages[$0].key, in: root) }) { index, stamp in
-            guard let stamp else { return }
+        try stamps(count: pages.count, { isKept[$0] ? nil : FileStamp(path: pages[$0].key, in: root) }) { index, stamp in
             let (path, key) = pages[index]
-            try add("page", path, key, stamp)
+            if isKept[index], let line = kept?.lines.line(for: path, key: key) {
+                try chunks.add(line, to: append)
+            } else {
+                guard let stamp = stamp ?? FileStamp(path: path, in: root) else { return }
+                try add("page", path, key, stamp)
+            }
             var parent = Substring(path)
             while let slash = parent.lastIndex(of: "/") {
                 parent = parent[..<slash]

@@ -128,7 +128,7 @@ public struct FolderOutput: SiteOutput {
                 throw error
             }
             keepAsSpare(staging)
-            try BuildRecordFile.write(record, to: recordURL, folder: folder)
+            try BuildRecordFile.write(record, to: recordURL, folder: folder, previous: previous, written: written)
             return
         }
         do {
@@ -164,7 +164,7 @@ public struct FolderOutput: SiteOutput {
         }
         // After the swap: a build killed before this line leaves the old record, which is
         // still safe, since the pages that changed no longer match its stamps.
-        try BuildRecordFile.write(record, to: recordURL, folder: folder)
+        try BuildRecordFile.write(record, to: recordURL, folder: folder, previous: previous, written: written)
     }
 
     private func keepAsSpare(_ old: URL) {

@@ -1,0 +1,72 @@
+import Foundation
+
+/// The `page` lines of the build record being replaced, read forward a megabyte at a time:
+/// a page the build kept has the line it had, since its file and stamp are as the record read
+/// them, so the next record copies that line instead of a stat(2) and a new line per page.
+/// The record is sorted by path, so the pages are asked for in that order.
+struct PreviousPageLines {
+    private let file: Int32
+    private var buffer: [UInt8] = []
+    private var start = 0
+    private var atEnd = false
+
+    init?(path: String) {
+        file = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        guard file >= 0 else { return nil }
+    }
+
+    func close() { _ = Glibc.close(file) }
+
+    /// The line of the page at `path` with its newline, if the record has one with `key` (the
+    /// lines before it are passed over).
+    mutating func line(for path: String, key: String) -> ArraySlice<UInt8>? {
+        let wanted = Array(path.utf8)
+        while let line = nextLine() {
+            guard line.starts(with: "page ".utf8), let found = Self.path(of: line) else {
+                consume(line)
+                continue
+            }
+            if found.elementsEqual(wanted) {
+                consume(line)
+                return line.dropFirst(5).starts(with: key.utf8 + [UInt8(ascii: " ")]) ? line : nil
+            }
+            // Past it in byte order: keep the line for a later path.
+            if !found.lexicographicallyPrecedes(wanted) { return nil }
+            consume(line)
+        }
+        return nil
+    }
+
+    /// The path of `page <key> <size> <time> <inode> <path>\n`: what follows the fifth space.
+    private static func path(of line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
+        var spaces = 0
+        for index in line.indices where line[index] == UInt8(ascii: " ") {
+            spaces += 1
+            if spaces == 5 { return line[(index + 1)..<(line.endIndex - 1)] }
+        }
+        return nil
+    }
+
+    /// The next whole line, newline included, without consuming it.
+    private mutating func nextLine() -> ArraySlice<UInt8>? {
+        while true {
+            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
+                return buffer[start...newline]
+            }
+            guard !atEnd else { return nil }
+            buffer.removeFirst(start)
+            start = 0
+            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
+            guard count > 0 else {
+                atEnd = true
+                continue
+            }
+            buffer += chunk[..<count]
+        }
+    }
+
+    private mutating func consume(_ line: ArraySlice<UInt8>) {
+        start = line.endIndex
+    }
+}
