@@ -12,6 +12,13 @@ public struct KeySet: Sendable {
         self.allowed = allowed
     }
 
+    /// The keys of `allowed` whose bit is set in `bits` (bit 0 for the first); bits past the
+    /// end of `allowed` are left out.
+    public init(allowed: [String], bits: UInt64) {
+        self.init(allowed: allowed)
+        self.bits = allowed.count == 64 ? bits : bits & (1 << UInt64(allowed.count) - 1)
+    }
+
     /// The given keys that are among `allowed`; others are left out.
     public init(_ keys: some Sequence<String>, allowed: [String]) {
         self.init(allowed: allowed)

@@ -234,8 +234,7 @@ enum LoadedFileCoding {
 
 
         mutating func keys(_ allowed: [String]) throws -> KeySet {
-            let bits = try int()
-            return KeySet(allowed.indices.filter { bits & 1 << $0 != 0 }.map { allowed[$0] }, allowed: allowed)
+            KeySet(allowed: allowed, bits: UInt64(bitPattern: Int64(try int())))
         }
 
         mutating func definition() throws -> ErrorDefinition {
