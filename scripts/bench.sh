@@ -2,7 +2,8 @@
 # make bench: release build, synthetic catalogs from generate-catalog, then medians of several
 # runs (hyperfine) and peak memory (GNU time) for each measured command: lint, a full build,
 # a rebuild with nothing changed, a rebuild after one error's text changed, a rebuild after one
-# error's title changed (every page's navigation shows titles), and Hugo building the same
+# error's title changed (every page's navigation shows titles), a rebuild by a new errdocs (no
+# page can be kept: every page is rendered again over the existing site), and Hugo building the same
 # errors as Markdown pages (errdocs' own Markdown twins, with a minimal layout), with the
 # errdocs/Hugo ratio; then the issue's targets, each met or not. Results are printed and
 # written to bench/results.md with the machine.
@@ -129,6 +130,9 @@ for size in $sizes; do
   fi
   cp "$work/edited.yaml" "$edited"
   "$bin/errdocs" build "$catalog" --output "$site" >/dev/null
+  # Touching the binary gives errdocs a new key, as an upgrade does: no page can be kept.
+  measure "$size" "build (new errdocs, every page again)" "'$bin/errdocs' build '$catalog' --output '$site'" \
+    "touch '$bin/errdocs'"
   if [ "$size" -le "${BENCH_HUGO_MAX:-10000}" ]; then
     # Hugo takes about 200 KB of memory per page; beyond 10,000 errors it may not fit.
     hugo_site "$site" "$work/hugo-$size"
