@@ -35,10 +35,13 @@ public enum Pipeline {
     ///   - cache: error files loaded and linted by earlier builds, decoded instead of parsed and
     ///     linted where `hashes` (each file's content hash, by path) finds them; it is then
     ///     replaced by what this run loaded and found.
-    static func lint(_ directory: String, cache: LoadCache?, hashes: [String: String] = [:]) throws -> LintReport {
+    ///   - listing: the catalog's files, when the build has listed them already.
+    static func lint(_ directory: String, cache: LoadCache?, hashes: [String: String] = [:],
+                     listing: CatalogLoader.Listing? = nil) throws -> LintReport {
         var loader = CatalogLoader(directory: directory)
         loader.cache = cache
         loader.hashes = hashes
+        loader.listing = listing
         let loaded = try loader.load()
         var diagnostics = loaded.diagnostics
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
@@ -86,7 +89,8 @@ public enum Pipeline {
             return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
-        let report = try lint(directory, cache: output.loadCachePath.map { LoadCache(path: $0) }, hashes: inputs?.files ?? [:])
+        let report = try lint(directory, cache: output.loadCachePath.map { LoadCache(path: $0) }, hashes: inputs?.files ?? [:],
+                              listing: inputs?.listing)
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }

@@ -15,10 +15,14 @@ struct BuildInputs: Sendable {
     /// unchanged: those last modified at least two seconds before they were read. (A file
     /// changed again within the same tick of a coarse file-system clock would keep its stamp.)
     let settled: [String: HashedFile]
+    /// The catalog's files, listed once for the build.
+    let listing: CatalogLoader.Listing
 
     /// - Parameter known: hashes of a previous build, reused for files whose stamp is the same.
     init(directory: String, theme: Theme, known: [String: HashedFile] = [:]) throws {
-        let paths = try CatalogLoader(directory: directory).inputFiles()
+        let loader = CatalogLoader(directory: directory)
+        listing = try loader.list()
+        let paths = loader.inputFiles(listing)
         let now = Date().timeIntervalSince1970
         let hashed = ConcurrentMap.map(paths) { path -> (hash: String, settled: HashedFile?) in
             // The stamp is taken before reading: a change while reading gives the file a newer one.

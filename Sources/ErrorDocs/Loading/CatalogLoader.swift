@@ -39,6 +39,15 @@ public struct CatalogLoader: Sendable {
     /// ``BuildInputs`` found it) to look them up by.
     var cache: LoadCache?
     var hashes: [String: String] = [:]
+    /// The files as ``BuildInputs`` listed them, loaded instead of listing the folders again
+    /// (and so exactly the files the build's key was made from).
+    var listing: Listing?
+
+    /// The error files and the guides (nested ones included) of a catalog folder, by path.
+    struct Listing: Sendable {
+        var errors: [String]
+        var guides: [String]
+    }
 
     public init(directory: String) {
         self.directory = directory
@@ -65,7 +74,8 @@ public struct CatalogLoader: Sendable {
 
         // Error files are independent: read them on every core, then merge in path order so
         // the result never depends on scheduling.
-        let errorFiles = try files(under: "errors", withExtension: "yaml")
+        let listing = try self.listing ?? list()
+        let errorFiles = listing.errors
         let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: CachedFile?) in
             guard let cache else { return (try loadErrorFile(file), nil) }
             if let hash = hashes[file], let known = cache.loaded(file, hash: hash) {
@@ -90,7 +100,7 @@ public struct CatalogLoader: Sendable {
         // Guides are one level deep: their file names are their URLs, so a nested file would
         // collide with a top-level one of the same name.
         let guidePrefix = path("guides/")
-        let (guideFiles, nestedGuides) = try files(under: "guides", withExtension: "md")
+        let (guideFiles, nestedGuides) = listing.guides
             .partitioned(by: { !$0.dropFirst(guidePrefix.count).contains("/") })
         for file in nestedGuides {
             diagnostics.append(Diagnostic(
@@ -118,9 +128,16 @@ public struct CatalogLoader: Sendable {
     /// Every file a build reads from the catalog folder: catalog.yaml (when present), the error
     /// files and the guides, in a stable order.
     func inputFiles() throws -> [String] {
+        inputFiles(try list())
+    }
+
+    func inputFiles(_ listing: Listing) -> [String] {
         let settings = path("catalog.yaml")
-        return (FileManager.default.fileExists(atPath: settings) ? [settings] : [])
-            + (try files(under: "errors", withExtension: "yaml")) + (try files(under: "guides", withExtension: "md"))
+        return (FileManager.default.fileExists(atPath: settings) ? [settings] : []) + listing.errors + listing.guides
+    }
+
+    func list() throws -> Listing {
+        Listing(errors: try files(under: "errors", withExtension: "yaml"), guides: try files(under: "guides", withExtension: "md"))
     }
 
     private func path(_ relative: String) -> String {
