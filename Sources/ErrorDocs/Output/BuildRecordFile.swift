@@ -185,7 +185,7 @@ struct BuildRecordFile {
                 try add("page", path, key, stamp)
             }
             var parent = Substring(path)
-            while let slash = parent.lastIndex(of: "/") {
+            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 parent = parent[..<slash]
                 guard folders.insert(String(parent)).inserted else { break }
             }

@@ -195,7 +195,7 @@ public struct FolderOutput: SiteOutput {
         /// The file's path in the stage, its folder created.
         func prepare(_ path: String) throws -> String {
             try FolderOutput.check(path)
-            if let slash = path.lastIndex(of: "/") { try makeFolders(path[..<slash]) }
+            if let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) { try makeFolders(path[..<slash]) }
             return root.path + "/" + path
         }
 
@@ -302,7 +302,7 @@ public struct FolderOutput: SiteOutput {
             var folders: Set<Substring> = [""]
             for path in paths {
                 var parent = Substring(path)
-                while let slash = parent.lastIndex(of: "/") {
+                while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
                     parent = parent[..<slash]
                     guard folders.insert(parent).inserted else { break }
                 }

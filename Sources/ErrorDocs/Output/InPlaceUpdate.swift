@@ -37,7 +37,7 @@ struct InPlaceUpdate {
         var folders: Set<Substring> = []
         for path in site.keys {
             var parent = Substring(path)
-            while let slash = parent.lastIndex(of: "/") {
+            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 parent = parent[..<slash]
                 guard folders.insert(parent).inserted else { break }
             }
@@ -48,7 +48,7 @@ struct InPlaceUpdate {
         for path in previous.pages.keys.lazy.filter({ !paths.contains($0) }) + previous.changedPages.filter({ !paths.contains($0) }) {
             var outermost = Substring(path)
             var parent = outermost
-            while let slash = parent.lastIndex(of: "/") {
+            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 parent = parent[..<slash]
                 if !folders.contains(parent) { outermost = parent }
             }
@@ -71,7 +71,7 @@ struct InPlaceUpdate {
             if FolderOutput.Stage.isSameFile(stage + "/" + path, target) { continue }
             var prefix = Substring(path)
             var ancestors: [Substring] = []
-            while let slash = prefix.lastIndex(of: "/") {
+            while let slash = prefix.utf8.lastIndex(of: UInt8(ascii: "/")) {
                 prefix = prefix[..<slash]
                 ancestors.append(prefix)
             }
