@@ -8,6 +8,8 @@ public enum Pipeline {
         public var catalog: Catalog
         /// Sorted by file, line and column.
         public var diagnostics: [Diagnostic]
+        /// How many error files the error-file rules ran on (the others' findings were kept).
+        var linted = 0
     }
 
     public struct BuildReport: Sendable {
@@ -70,7 +72,9 @@ public enum Pipeline {
             }
             cache.write(entries)
         }
-        return LintReport(catalog: loaded.catalog, diagnostics: diagnostics.sortedByLocation())
+        var report = LintReport(catalog: loaded.catalog, diagnostics: diagnostics.sortedByLocation())
+        report.linted = found.count
+        return report
     }
 
     /// Lints, renders with the built-in theme overlaid by `templates`, and writes to `output`.

@@ -77,8 +77,7 @@ struct BuildInputs: Sendable {
 struct PageKeys: Sendable {
     let everything: String
     let summaryPages: String
-    /// The hash of what every page shows, as the start of each error page's key.
-    private let sharedStart: ContentHash
+    private let shared: String
     private let files: [String: String]
 
     init(inputs: BuildInputs, catalog: Catalog) {
@@ -109,17 +108,13 @@ struct PageKeys: Sendable {
             ]
             for part in parts { summary.add(part) }
         }
-        var start = ContentHash()
-        start.add(shared.key)
-        sharedStart = start
+        self.shared = shared.key
         self.summaryPages = summary.key
         self.everything = inputs.key
         self.files = inputs.files
     }
 
     func errorPage(_ path: String, file: String) -> String {
-        var key = sharedStart
-        for part in [path, files[file] ?? "unknown"] { key.add(part) }
-        return key.key
+        ContentHash.of([shared, path, files[file] ?? "unknown"])
     }
 }

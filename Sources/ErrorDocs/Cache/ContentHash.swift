@@ -10,11 +10,7 @@ import Foundation
 /// peak. 90 bits keep an
 /// accidental match out of reach (2^-90 for a given page), and a deliberate one buys nothing:
 /// whoever can write the catalog decides the pages anyway.
-///
-/// Sendable although swift-crypto's `SHA256` is not: its state is a class it copies before any
-/// update unless uniquely referenced, so copies of a hash that is never changed itself (the
-/// start of names, shared by every thread) each update a state of their own.
-struct ContentHash: @unchecked Sendable {
+struct ContentHash {
     private var hasher = SHA256()
 
     init() {}

@@ -5,9 +5,16 @@ import Foundation
 /// form of ``LoadedFileCoding``: the diagnostics as JSON (most files have none), then each
 /// internal link. A form that does not decode to the end, exactly, is refused.
 enum FileFindingsCoding {
-    static func encode(_ found: Linter.FileFindings) -> [UInt8] {
+    /// Nil when the diagnostics cannot be encoded: the file is then linted again next time,
+    /// never kept as if nothing was found.
+    static func encode(_ found: Linter.FileFindings) -> [UInt8]? {
         var writer = LoadedFileCoding.Writer()
-        writer.string(found.diagnostics.isEmpty ? "" : String(decoding: (try? JSONEncoder().encode(found.diagnostics)) ?? Data(), as: UTF8.self))
+        if found.diagnostics.isEmpty {
+            writer.string("")
+        } else {
+            guard let json = try? JSONEncoder().encode(found.diagnostics) else { return nil }
+            writer.string(String(decoding: json, as: UTF8.self))
+        }
         writer.array(found.internalLinks) { writer, link in
             writer.string(link.field)
             writer.string(link.destination)

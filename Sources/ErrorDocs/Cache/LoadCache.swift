@@ -33,17 +33,9 @@ final class LoadCache: Sendable {
     private let previous: Int32
     private let entries: [String: Range<Int>]
 
-    /// What every name of each kind starts with, hashed once: 20,000 names at 10,000 errors.
-    private let loadedNames: ContentHash
-    private let findingsNames: ContentHash
-
     init(path: String, tool: String = BuildInputs.tool) {
         self.path = path
         self.tool = tool
-        var loaded = ContentHash(), findings = ContentHash()
-        for part in ["loaded", tool] { loaded.add(part) }
-        for part in ["lint", tool] { findings.add(part) }
-        (loadedNames, findingsNames) = (loaded, findings)
         let file = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         previous = file
         entries = file < 0 ? [:] : Self.readIndex(file)
@@ -57,15 +49,11 @@ final class LoadCache: Sendable {
     var names: Set<String> { Set(entries.keys) }
 
     func name(of file: String, hash: String) -> String {
-        var name = loadedNames
-        for part in [file, hash] { name.add(part) }
-        return name.key
+        ContentHash.of(["loaded", tool, file, hash])
     }
 
     func name(ofFindingsIn file: String, hash: String, settings: String) -> String {
-        var name = findingsNames
-        for part in [file, hash, settings] { name.add(part) }
-        return name.key
+        ContentHash.of(["lint", tool, file, hash, settings])
     }
 
     /// What loading `file` gave when its content hash was `hash`, if the last build kept it.
@@ -88,8 +76,8 @@ final class LoadCache: Sendable {
     /// One entry of the next file: found in this one (copied as it is) or made anew.
     struct Entry: Sendable {
         var name: String
-        /// Makes the entry's bytes; nil when this file has them.
-        var make: (@Sendable () -> [UInt8])?
+        /// Makes the entry's bytes, or nil to leave the entry out; nil when this file has them.
+        var make: (@Sendable () -> [UInt8]?)?
 
         static func found(_ name: String) -> Entry { Entry(name: name, make: nil) }
     }
@@ -103,7 +91,7 @@ final class LoadCache: Sendable {
             try append(Data(Self.header))
             var index: [UInt8] = []
             index.reserveCapacity(next.count * Self.entryLength + 16)
-            var offset = Self.header.count
+            var offset = Self.header.count, count = 0
             // Runs of entries that follow each other in this file are copied in one go.
             var run: Range<Int>?
             func flush() throws {
@@ -112,11 +100,13 @@ final class LoadCache: Sendable {
             }
             for window in stride(from: 0, to: next.count, by: 256) {
                 let entries = next[window..<min(window + 256, next.count)]
-                let encoded = ConcurrentMap.map(Array(entries)) { $0.make?() }
-                for (entry, bytes) in zip(entries, encoded) {
+                // nil for an entry found here; .some(nil) for one left out.
+                let encoded = ConcurrentMap.map(Array(entries)) { entry in entry.make.map { $0() } }
+                for (entry, made) in zip(entries, encoded) {
                     guard entry.name.utf8.count == Self.nameLength else { throw LoadedFileCoding.Malformed() }
+                    if case .some(nil) = made { continue }
                     let length: Int
-                    if let bytes {
+                    if let bytes = made ?? nil {
                         try flush()
                         try append(Data(bytes))
                         length = bytes.count
@@ -130,6 +120,7 @@ final class LoadCache: Sendable {
                         }
                         length = range.count
                     }
+                    count += 1
                     index += entry.name.utf8
                     appendLittleEndian(UInt64(offset), to: &index)
                     appendLittleEndian(UInt64(length), to: &index)
@@ -138,7 +129,7 @@ final class LoadCache: Sendable {
             }
             try flush()
             appendLittleEndian(UInt64(offset), to: &index)
-            appendLittleEndian(UInt64(next.count), to: &index)
+            appendLittleEndian(UInt64(count), to: &index)
             try append(Data(index))
         }
     }

@@ -19,7 +19,7 @@ import ErrorDocsModel
 ///     /// ```yaml
 ///     /// code: rate_limited
 ///     /// ```
-///     public enum CodeFormat: LintRule {
+///     public enum CodeFormat: ErrorFileRule {   // or LintRule, for a rule that compares errors
 public protocol LintRule: Sendable {
     /// Stable kebab-case identifier, shown in brackets after each message.
     static var id: String { get }

@@ -3,7 +3,9 @@ import Foundation
 /// The `page` lines of the build record being replaced, read forward a megabyte at a time:
 /// a page the build kept has the line it had, since its file and stamp are as the record read
 /// them, so the next record copies that line instead of a stat(2) and a new line per page.
-/// The record is sorted by path, so the pages are asked for in that order.
+/// The record is sorted by path, so the pages are asked for in that order. (A kept page that
+/// could not be linked into a new folder but was copied has a new stamp: the next build then
+/// renders it again. Nothing is ever kept wrongly, at worst rendered again.)
 struct PreviousPageLines {
     private let file: Int32
     private var buffer: [UInt8] = []
