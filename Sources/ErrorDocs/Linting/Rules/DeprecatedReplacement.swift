@@ -34,11 +34,19 @@ public enum DeprecatedReplacement: LintRule {
     public static let defaultSeverity = Diagnostic.Severity.error
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        // The first definition of each code, looked up once per replacement (not a scan of the
+        // catalog each: a large catalog may deprecate thousands).
+        var byCode: [String: ErrorDefinition] = [:]
+        if catalog.errors.contains(where: { $0.deprecated?.replacedBy != nil }) {
+            for error in catalog.errors {
+                if let code = error.code?.value, byCode[code] == nil { byCode[code] = error }
+            }
+        }
         for error in catalog.errors {
             guard let replacement = error.deprecated?.replacedBy else { continue }
             if replacement.value == error.code?.value {
                 findings.append(LintFinding(at: replacement.location, "'\(replacement.value)' cannot be replaced by itself"))
-            } else if let target = catalog.error(replacement.value), let deprecation = target.deprecated {
+            } else if let target = byCode[replacement.value], let deprecation = target.deprecated {
                 findings.append(LintFinding(
                     at: replacement.location,
                     "replacement '\(replacement.value)' is deprecated too; name the error that replaces it instead",
