@@ -25,6 +25,8 @@ public struct Catalog: Sendable {
         return directory.isEmpty || !file.hasPrefix(prefix) ? file : String(file.dropFirst(prefix.count))
     }
 
+    /// The first error defined with `code`: a scan of every error, so for one lookup only
+    /// (a rule looking up one error per error makes a table first).
     public func error(_ code: String) -> ErrorDefinition? { errors.first { $0.code?.value == code } }
 
     /// The retry policy that applies to an error: its own, or its family's.
