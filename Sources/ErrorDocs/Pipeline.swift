@@ -47,11 +47,16 @@ public enum Pipeline {
         let loaded = try loader.load()
         var diagnostics = loaded.diagnostics
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
+        // Where each error file's findings are kept: under its hash and catalog.yaml's.
+        var findingsNames: [String] = []
+        if let cache, let settings = loaded.settingsHash {
+            findingsNames = ConcurrentMap.map(loaded.cached) { cache.name(ofFindingsIn: $0.path, hash: $0.hash, settings: settings) }
+        }
         // Rules also run when some values failed to load (they skip what is missing), so one
         // run reports everything; but without catalog.yaml every family would look unknown.
         if loaded.settingsParsed {
-            if let cache, let settings = loaded.settingsHash {
-                let kept = ConcurrentMap.map(loaded.cached) { cache.findings(in: $0.path, hash: $0.hash, settings: settings) }
+            if let cache, !findingsNames.isEmpty {
+                let kept = ConcurrentMap.map(Array(zip(loaded.cached.map(\.path), findingsNames))) { cache.findings(in: $0, name: $1) }
                 for (file, findings) in zip(loaded.cached, kept) { known[file.path] = findings }
             }
             let linted = Linter().lint(loaded.catalog, known: known)
@@ -60,14 +65,13 @@ public enum Pipeline {
         }
         if let cache {
             var entries: [LoadCache.Entry] = []
-            for file in loaded.cached {
+            for (position, file) in loaded.cached.enumerated() {
                 entries.append(file.entry)
-                guard let settings = loaded.settingsHash else { continue }
-                let name = cache.name(ofFindingsIn: file.path, hash: file.hash, settings: settings)
+                guard !findingsNames.isEmpty else { continue }
                 if known[file.path] != nil {
-                    entries.append(.found(name))
+                    entries.append(.found(findingsNames[position]))
                 } else if let findings = found[file.path] {
-                    entries.append(LoadCache.Entry(name: name) { FileFindingsCoding.encode(findings) })
+                    entries.append(LoadCache.Entry(name: findingsNames[position]) { try? FileFindingsCoding.encode(findings) })
                 }
             }
             cache.write(entries)

@@ -5,16 +5,11 @@ import Foundation
 /// form of ``LoadedFileCoding``: the diagnostics as JSON (most files have none), then each
 /// internal link. A form that does not decode to the end, exactly, is refused.
 enum FileFindingsCoding {
-    /// Nil when the diagnostics cannot be encoded: the file is then linted again next time,
+    /// Throws when the diagnostics cannot be encoded: the file is then linted again next time,
     /// never kept as if nothing was found.
-    static func encode(_ found: Linter.FileFindings) -> [UInt8]? {
+    static func encode(_ found: Linter.FileFindings) throws -> [UInt8] {
         var writer = LoadedFileCoding.Writer()
-        if found.diagnostics.isEmpty {
-            writer.string("")
-        } else {
-            guard let json = try? JSONEncoder().encode(found.diagnostics) else { return nil }
-            writer.string(String(decoding: json, as: UTF8.self))
-        }
+        try writer.diagnostics(found.diagnostics)
         writer.array(found.internalLinks) { writer, link in
             writer.string(link.field)
             writer.string(link.destination)
@@ -26,8 +21,7 @@ enum FileFindingsCoding {
 
     static func decode(_ bytes: [UInt8], file: String) throws -> Linter.FileFindings {
         var reader = LoadedFileCoding.Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
-        let json = try reader.string()
-        let diagnostics = json.isEmpty ? [] : try JSONDecoder().decode([Diagnostic].self, from: Data(json.utf8))
+        let diagnostics = try reader.diagnostics()
         let links = try reader.array { reader in
             let field = try reader.string(), destination = try reader.string(), image = try reader.int()
             guard image == 0 || image == 1 else { throw LoadedFileCoding.Malformed() }

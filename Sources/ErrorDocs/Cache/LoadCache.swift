@@ -56,17 +56,17 @@ final class LoadCache: Sendable {
         ContentHash.of(["lint", tool, file, hash, settings])
     }
 
-    /// What loading `file` gave when its content hash was `hash`, if the last build kept it.
-    func loaded(_ file: String, hash: String) -> CatalogLoader.LoadedFile? {
-        guard let bytes = bytes(named: name(of: file, hash: hash)),
+    /// What loading `file` gave, if the last build kept it under `name` (``name(of:hash:)``).
+    func loaded(_ file: String, name: String) -> CatalogLoader.LoadedFile? {
+        guard let bytes = bytes(named: name),
               let (definitions, problems) = try? LoadedFileCoding.decode(bytes, file: file) else { return nil }
         return CatalogLoader.LoadedFile(definitions: definitions, problems: problems)
     }
 
-    /// What the error-file rules found in `file` when its content hash was `hash` and
-    /// catalog.yaml's was `settings`, if the last build kept it.
-    func findings(in file: String, hash: String, settings: String) -> Linter.FileFindings? {
-        bytes(named: name(ofFindingsIn: file, hash: hash, settings: settings)).flatMap { try? FileFindingsCoding.decode($0, file: file) }
+    /// What the error-file rules found in `file`, if the last build kept it under `name`
+    /// (``name(ofFindingsIn:hash:settings:)``).
+    func findings(in file: String, name: String) -> Linter.FileFindings? {
+        bytes(named: name).flatMap { try? FileFindingsCoding.decode($0, file: file) }
     }
 
     private func bytes(named name: String) -> [UInt8]? {

@@ -11,17 +11,18 @@ import Foundation
 enum LoadedFileCoding {
     struct Malformed: Error {}
 
-    static func encode(_ definitions: [ErrorDefinition], _ problems: [Diagnostic]) -> [UInt8] {
+    /// Throws when the problems cannot be encoded: the file is then parsed again next time,
+    /// never kept without them.
+    static func encode(_ definitions: [ErrorDefinition], _ problems: [Diagnostic]) throws -> [UInt8] {
         var writer = Writer()
-        writer.string(problems.isEmpty ? "" : String(decoding: (try? JSONEncoder().encode(problems)) ?? Data(), as: UTF8.self))
+        try writer.diagnostics(problems)
         writer.array(definitions) { $0.definition($1) }
         return writer.bytes
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws -> ([ErrorDefinition], [Diagnostic]) {
         var reader = Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
-        let problemsJSON = try reader.string()
-        let problems = problemsJSON.isEmpty ? [] : try JSONDecoder().decode([Diagnostic].self, from: Data(problemsJSON.utf8))
+        let problems = try reader.diagnostics()
         let definitions = try reader.array { try $0.definition() }
         guard reader.offset == bytes.count else { throw Malformed() }
         return (definitions, problems)
@@ -59,6 +60,11 @@ enum LoadedFileCoding {
             guard let value else { return int(0) }
             int(1)
             write(&self, value)
+        }
+
+        /// As JSON (a list with notes and files of their own), or empty for none: most have none.
+        mutating func diagnostics(_ list: [Diagnostic]) throws {
+            string(list.isEmpty ? "" : String(decoding: try JSONEncoder().encode(list), as: UTF8.self))
         }
 
         mutating func location(_ location: SourceLocation) {
@@ -211,6 +217,11 @@ enum LoadedFileCoding {
             case 1: return try read(&self)
             default: throw Malformed()
             }
+        }
+
+        mutating func diagnostics() throws -> [Diagnostic] {
+            let json = try string()
+            return json.isEmpty ? [] : try JSONDecoder().decode([Diagnostic].self, from: Data(json.utf8))
         }
 
         mutating func location() throws -> SourceLocation {

@@ -61,7 +61,6 @@ public struct Linter: Sendable {
             }
             return found
         }
-        let errorFiles = Set(fileOrder)
         for (rule, found) in zip(enabled, findings) {
             let perFile = rule is any ErrorFileRule.Type
             for finding in found {
@@ -72,7 +71,7 @@ public struct Linter: Sendable {
                 } else {
                     // An error-file rule reports an error in its own file; anywhere else it
                     // may only report what the settings and guides alone decide.
-                    assert(!perFile || !errorFiles.contains(finding.location.file),
+                    assert(!perFile || !fileOrder.contains(finding.location.file),
                            "\(rule.id) reported in \(finding.location.file), an error file it was not run on")
                     diagnostics.append(diagnostic)
                 }

@@ -78,15 +78,16 @@ public struct CatalogLoader: Sendable {
         let errorFiles = listing.errors
         let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: CachedFile?) in
             guard let cache else { return (try loadErrorFile(file), nil) }
-            if let hash = hashes[file], let known = cache.loaded(file, hash: hash) {
-                return (known, CachedFile(path: file, hash: hash, entry: .found(cache.name(of: file, hash: hash))))
+            if let hash = hashes[file] {
+                let name = cache.name(of: file, hash: hash)
+                if let known = cache.loaded(file, name: name) { return (known, CachedFile(path: file, hash: hash, entry: .found(name))) }
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
             let bytes = try read(file)
             let loaded = loadErrorFile(file, bytes: bytes)
             let hash = ContentHash.of(Data(bytes))
             let entry = LoadCache.Entry(name: cache.name(of: file, hash: hash)) {
-                LoadedFileCoding.encode(loaded.definitions, loaded.problems)
+                try? LoadedFileCoding.encode(loaded.definitions, loaded.problems)
             }
             return (loaded, CachedFile(path: file, hash: hash, entry: entry))
         }

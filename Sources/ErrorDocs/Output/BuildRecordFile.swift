@@ -141,21 +141,19 @@ struct BuildRecordFile {
     ///   - written: the files this build wrote.
     static func write(_ record: BuildRecord, to url: URL, folder: URL, tool: String = BuildInputs.tool,
                       previous: BuildRecord? = nil, written: [String] = []) throws {
-        var kept: (lines: PreviousPageLines, pages: [String: String], written: Set<String>)?
-        if let previous, previous.pagesRead, let lines = PreviousPageLines(path: url.path) {
-            kept = (lines, previous.pages, Set(written))
+        var lines = previous.flatMap { $0.pagesRead ? PreviousPageLines(path: url.path) : nil }
+        defer { lines?.close() }
+        try FolderOutput.replace(url.path) { append in
+            try write(record, folder: folder, tool: tool, previousLines: &lines, written: Set(written), into: append)
         }
-        defer { kept?.lines.close() }
-        try FolderOutput.replace(url.path) { append in try write(record, folder: folder, tool: tool, kept: &kept, into: append) }
     }
 
     /// The tool as the record names it: one line, however the executable's path is spelled.
     private static func toolKey(_ tool: String) -> String { ContentHash.of(["tool", tool]) }
 
     /// The record's lines, a megabyte at a time: a large site's record is tens of megabytes.
-    private static func write(_ record: BuildRecord, folder: URL, tool: String,
-                              kept: inout (lines: PreviousPageLines, pages: [String: String], written: Set<String>)?,
-                              into append: (Data) throws -> Void) throws {
+    private static func write(_ record: BuildRecord, folder: URL, tool: String, previousLines: inout PreviousPageLines?,
+                              written: Set<String>, into append: (Data) throws -> Void) throws {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var chunks = Chunks()
         try chunks.add("\(header)\ntool \(toolKey(tool))\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: append)
@@ -171,17 +169,16 @@ struct BuildRecordFile {
         guard root >= 0 else { throw FolderOutput.Refusal(description: "\(folder.path): cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(root) }
         let pages = record.pages.sorted(by: { $0.key < $1.key })
-        // A page kept from the build the record was read for has its line there.
-        let isKept = pages.map { page in
-            kept.map { !$0.written.contains(page.key) && $0.pages[page.key] == page.value } ?? false
-        }
+        // A page the build did not write was kept: its line is in the previous record, under
+        // the same key (which the line is checked for).
+        let isKept = pages.map { previousLines != nil && !written.contains($0.key) }
         var folders: Set<String> = ["."]
         try stamps(count: pages.count, { isKept[$0] ? nil : FileStamp(path: pages[$0].key, in: root) }) { index, stamp in
             let (path, key) = pages[index]
-            if isKept[index], let line = kept?.lines.line(for: path, key: key) {
+            if isKept[index], let line = previousLines?.line(for: path, key: key) {
                 try chunks.add(line, to: append)
             } else {
-                guard let stamp = stamp ?? FileStamp(path: path, in: root) else { return }
+                guard let stamp = isKept[index] ? FileStamp(path: path, in: root) : stamp else { return }
                 try add("page", path, key, stamp)
             }
             var parent = Substring(path)

@@ -31,7 +31,7 @@ import Testing
         var checked = 0
         for file in try loader.inputFiles() where file.hasSuffix(".yaml") && !file.hasSuffix("/catalog.yaml") {
             let loaded = try loader.loadErrorFile(file)
-            let decoded = try LoadedFileCoding.decode(LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: file)
+            let decoded = try LoadedFileCoding.decode(try LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: file)
             #expect(Self.deepDescription(decoded.0) == Self.deepDescription(loaded.definitions), "\(file)")
             #expect(decoded.1 == loaded.problems, "\(file)")
             checked += loaded.definitions.count
@@ -47,7 +47,7 @@ import Testing
         try Data("code: odd\nstatus: many\ncolour: blue\ncauses: [\"\", {a: 1}]\n".utf8).write(to: URL(fileURLWithPath: file))
         let loaded = try CatalogLoader(directory: folder.path).loadErrorFile(file)
         #expect(loaded.problems.count >= 2, "\(loaded.problems)")
-        let decoded = try LoadedFileCoding.decode(LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: file)
+        let decoded = try LoadedFileCoding.decode(try LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: file)
         #expect(decoded.1 == loaded.problems)
         #expect(Self.deepDescription(decoded.0) == Self.deepDescription(loaded.definitions))
     }
@@ -63,7 +63,7 @@ import Testing
     @Test func aDamagedFormIsRefusedNotMisread() throws {
         let file = Self.repository.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml").path
         let loaded = try CatalogLoader(directory: Self.repository.appendingPathComponent("Content").path).loadErrorFile(file)
-        let bytes = LoadedFileCoding.encode(loaded.definitions, loaded.problems)
+        let bytes = try LoadedFileCoding.encode(loaded.definitions, loaded.problems)
         #expect(throws: LoadedFileCoding.Malformed.self) { try LoadedFileCoding.decode(Array(bytes.dropLast()), file: file) }
         #expect(throws: LoadedFileCoding.Malformed.self) { try LoadedFileCoding.decode(bytes + [0], file: file) }
         #expect(throws: LoadedFileCoding.Malformed.self) { try LoadedFileCoding.decode([0xff, 0xff, 0xff], file: file) }
