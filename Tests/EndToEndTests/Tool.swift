@@ -31,11 +31,32 @@ enum Tool {
         process.standardOutput = out
         process.standardError = err
         try process.run()
+        // Both pipes are drained at once: a tool that fills one (64 KB) while the other is
+        // read would wait forever, and so would the test.
+        let errors = Drained(err.fileHandleForReading)
         let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
+        let stderr = errors.wait()
         process.waitUntilExit()
         return Run(status: process.terminationStatus, stdout: String(decoding: stdout, as: UTF8.self),
                    stderr: String(decoding: stderr, as: UTF8.self))
+    }
+
+    /// A pipe read to its end on another thread.
+    final class Drained: @unchecked Sendable {  // `data` is written once, before `done` signals
+        private var data = Data()
+        private let done = DispatchSemaphore(value: 0)
+
+        init(_ handle: FileHandle) {
+            DispatchQueue.global().async {
+                self.data = handle.readDataToEndOfFile()
+                self.done.signal()
+            }
+        }
+
+        func wait() -> Data {
+            done.wait()
+            return data
+        }
     }
 
     /// A fresh temporary folder, holding a copy of the default catalog as `Content/` when asked.
