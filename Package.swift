@@ -81,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["errdocs"]
+            dependencies: ["errdocs", "generate-catalog"]
         ),
     ]
 )

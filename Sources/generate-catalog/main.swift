@@ -4,7 +4,10 @@ import Foundation
 //
 // Writes a synthetic, deterministic, lint-clean catalog of COUNT errors into FOLDER, for the
 // benchmarks: every field filled, about 2 KB of YAML per error, three recovery snippets each.
-// The same COUNT always gives the same bytes.
+// Errors refer to each other as real catalogs do: related errors, links between pages in their
+// Markdown, every tenth error deprecated in favour of its neighbour, one removed error per
+// hundred (replaced by a live one), and three guides that link to errors. The same COUNT always
+// gives the same bytes.
 
 let arguments = CommandLine.arguments
 guard arguments.count == 3, let count = Int(arguments[1]), count > 0 else {
@@ -53,6 +56,17 @@ func code(_ index: Int) -> String {
     return "\(random.pick(nouns))_\(random.pick(problems))_\(String(format: "%05d", index))"
 }
 
+/// One removed error per hundred, each replaced by a live error.
+let removed = stride(from: 50, to: count, by: 100).map { index in """
+      - code: legacy_\(code(index))
+        title: Legacy \(code(index).replacingOccurrences(of: "_", with: " "))
+        since: "0.\(index % 10).0"
+        reason: |
+          Version 0.\(index % 10).0 merged this check into
+          [`\(code(index))`](errors/\(code(index))), which reports the same problem with more detail.
+        replaced_by: \(code(index))
+    """ }
+
 let catalog = """
     name: Benchmark API
     version: "1.0.0"
@@ -85,8 +99,35 @@ let catalog = """
         statuses: [\(family.status)]
         retry: \(family.policy)
     """ }.joined(separator: "\n"))
+    \(removed.isEmpty ? "" : "removed:\n" + removed.joined(separator: "\n"))
 
     """
+
+/// Three guides, each linking to a few errors and to the reference tables.
+let guides = [
+    ("retries", "Retries", "how long to wait and how often to try again"),
+    ("troubleshooting", "Troubleshooting", "how to find the cause of a failed request"),
+    ("migration", "Migrating from 0.x", "which codes changed in version 1.0"),
+].map { slug, title, topic in
+    let examples = (0..<min(count, 20)).map { step in code(step * max(1, count / 20)) }
+    let text = """
+        # \(title)
+
+        This guide explains \(topic). Every error page says which retry policy applies; the
+        [retry table](retries) and the [status codes](status-codes) list them all.
+
+        ## Errors this guide covers
+
+        \(examples.map { "- [`\($0)`](errors/\($0)): read its page for the causes and the fix." }.joined(separator: "\n"))
+
+        ## What to log
+
+        Log the `request_id` of every failed request, the status and the error code. Support can
+        find any request from its `request_id`, and the code tells you which page to read.
+
+        """
+    return (slug, text)
+}
 
 func error(_ index: Int) -> (path: String, text: String) {
     var random = SplitMix64(state: UInt64(index) &* 7919)
@@ -106,6 +147,18 @@ func error(_ index: Int) -> (path: String, text: String) {
             description: Quote it when you contact support.
         """
     let retryAfter = family.status == 429 ? "\n    Retry-After: \"30\"" : ""
+    // Every tenth error is deprecated in favour of the one before it, which never is.
+    let replacement = index % 10 == 9 ? code(index - 1) : nil
+    let deprecated = replacement.map { replacement in """
+        deprecated:
+          since: "1.\(index % 10).0"
+          replaced_by: \(replacement)
+          note: |
+            Version 1.\(index % 10).0 answers [`\(replacement)`](errors/\(replacement)) instead; match
+            on both codes while you migrate.
+
+        """ } ?? ""
+    let neighbour = code((index + 1) % count)
     let text = """
         code: \(name)
         title: \(words.prefix(1).uppercased() + words.dropFirst()) (\(index))
@@ -115,18 +168,21 @@ func error(_ index: Int) -> (path: String, text: String) {
         endpoints: ["POST /v1/\(random.pick(nouns))s", "GET /v1/\(random.pick(nouns))s/{id}"]
         summary: The \(words) problem number \(index) stopped the request; nothing was changed.
         since: "1.\(index % 10).0"
-        meaning: |
+        \(deprecated)meaning: |
           The request reached the API, but the \(words) check failed, so the API answered
           \(family.status) and changed nothing. Read `message` for the field involved.
 
           This is error **\(index)** of a synthetic catalog; its text has the length of a real one.
+          A similar check is [`\(neighbour)`](errors/\(neighbour)).
         causes:
           - The client sent a \(random.pick(nouns)) that the API could not accept.
           - A \(random.pick(nouns)) changed between two requests.
           - The integration was written against an older version of the API.
         details: |
           Errors of the \(family.title.lowercased()) family share a handling strategy. Log the
-          `request_id` of every failure; support can find the request from it.
+          `request_id` of every failure; support can find the request from it. The
+          [retries guide](guides/retries) and the [\(family.title.lowercased()) family](families/\(family.id))
+          say more.
         example:
           status: \(family.status)
           headers:
@@ -178,6 +234,11 @@ func error(_ index: Int) -> (path: String, text: String) {
 do {
     try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
     try Data(catalog.utf8).write(to: folder.appendingPathComponent("catalog.yaml"))
+    let guideFolder = folder.appendingPathComponent("guides")
+    try FileManager.default.createDirectory(at: guideFolder, withIntermediateDirectories: true)
+    for (slug, text) in guides {
+        try Data(text.utf8).write(to: guideFolder.appendingPathComponent("\(slug).md"))
+    }
     for index in 0..<count {
         let (path, text) = error(index)
         let url = folder.appendingPathComponent(path)
