@@ -22,8 +22,10 @@ let package = Package(
             pkgConfig: "libcmark",
             providers: [.apt(["libcmark-dev"])]
         ),
-        // An atomic folder exchange (renameat2), so a killed build never leaves the site missing.
-        .target(name: "CFolderSwap"),
+        // Linux calls Swift's Glibc module leaves out: an atomic folder exchange (renameat2), so a
+        // killed build never leaves the site missing, and an in-kernel copy (copy_file_range) for
+        // the unchanged parts of large files.
+        .target(name: "CFileSystem"),
         // Plain values, no dependencies.
         .target(name: "ErrorDocsModel"),
         // load → lint → render → write.
@@ -32,7 +34,7 @@ let package = Package(
             dependencies: [
                 "ErrorDocsModel",
                 "CCmark",
-                "CFolderSwap",
+                "CFileSystem",
                 .product(name: "Yams", package: "Yams"),
                 .product(name: "Mustache", package: "swift-mustache"),
                 // SHA-256 content hashes for the build cache.

@@ -110,10 +110,9 @@ public enum Pipeline {
         let stage = try output.begin()
         do {
             let current = output
-            let parts = { (path: String) in
-                previous.map { previous in
-                    PreviousParts(ranges: previous.parts[path] ?? [:]) { current.previousContents(of: path, ranges: $0) }
-                }
+            let parts = { (path: String) -> PreviousParts? in
+                guard let previous, let ranges = previous.parts[path], let size = current.previousSize(of: path) else { return nil }
+                return PreviousParts(ranges: ranges, size: size)
             }
             var site = try renderer.render(into: stage, previous: previous?.pages ?? [:], contents: output.previousContents,
                                            parts: parts, progress: progress)

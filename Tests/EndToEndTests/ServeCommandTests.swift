@@ -145,7 +145,7 @@ private final class Server {
         process.currentDirectoryURL = folder
         let out = Pipe()
         let logFile = folder.appendingPathComponent("serve-\(UUID().uuidString).log")
-        FileManager.default.createFile(atPath: logFile.path, contents: nil)
+        try Data().write(to: logFile)
         process.standardOutput = out
         process.standardError = try FileHandle(forWritingTo: logFile)
         try process.run()

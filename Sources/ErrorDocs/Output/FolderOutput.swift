@@ -1,4 +1,4 @@
-import CFolderSwap
+import CFileSystem
 import Foundation
 
 /// Writes the site into a folder, all or nothing.
@@ -63,20 +63,9 @@ public struct FolderOutput: SiteOutput {
         return FileManager.default.contents(atPath: folder.path + "/" + path)
     }
 
-    public func previousContents(of path: String, ranges: [Range<Int>]) -> [Data]? {
+    public func previousSize(of path: String) -> Int? {
         guard (try? Self.check(path)) != nil else { return nil }
-        let file = open(folder.path + "/" + path, O_RDONLY)
-        guard file >= 0 else { return nil }
-        defer { close(file) }
-        var parts: [Data] = []
-        parts.reserveCapacity(ranges.count)
-        for range in ranges {
-            var part = Data(count: range.count)
-            let read = part.withUnsafeMutableBytes { pread(file, $0.baseAddress, range.count, off_t(range.lowerBound)) }
-            guard read == range.count else { return nil }
-            parts.append(part)
-        }
-        return parts
+        return FileStamp(path: folder.path + "/" + path)?.size
     }
 
     /// The staging folder beside the output; refuses a folder errdocs did not create.
@@ -240,30 +229,14 @@ public struct FolderOutput: SiteOutput {
             try FolderOutput.write(target, contents: file.contents)
         }
 
-        func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void) throws {
             let target = try prepare(path)
             try remove(target)
-            try FolderOutput.write(target, parts: parts)
-            if let old = current.map({ $0.path + "/" + path }), Self.sameBytes(target, old) {
+            let old = current.map { $0.path + "/" + path }
+            let unchanged = try FolderOutput.write(target, pieces: pieces, copyingFrom: old)
+            if let old, unchanged {
                 unlink(target)
                 if link(old, target) != 0 { throw Refusal(description: "\(target): cannot be linked to \(old)") }
-            }
-        }
-
-        /// Whether two files hold the same bytes, compared a megabyte at a time.
-        static func sameBytes(_ first: String, _ second: String) -> Bool {
-            guard let a = FileStamp(path: first), let b = FileStamp(path: second), a.size == b.size,
-                  let one = FileHandle(forReadingAtPath: first), let other = FileHandle(forReadingAtPath: second)
-            else { return false }
-            defer {
-                try? one.close()
-                try? other.close()
-            }
-            while true {
-                // nil at the end of a file
-                guard let left = try? one.read(upToCount: 1 << 20) ?? Data(),
-                      let right = try? other.read(upToCount: 1 << 20) ?? Data(), left == right else { return false }
-                if left.isEmpty { return true }
             }
         }
 
@@ -355,17 +328,45 @@ public struct FolderOutput: SiteOutput {
     /// A build needs no durability across a power cut, only that a failed build leaves the old
     /// site, which the swap at the end gives. A link or file already at `path` is refused.
     static func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        try write(path, pieces: { append in
+            // Only called while `parts` runs.
+            try withoutActuallyEscaping(append) { append in try parts { try append(.bytes($0)) } }
+        }, copyingFrom: nil)
+    }
+
+    /// Creates the file at `path` and writes it piece by piece; copied pieces come from the file
+    /// at `source`.
+    /// - Returns: whether the bytes written are `source`'s, found as they are written: a copy
+    ///   from where it lands is the same, new bytes are compared with `source`'s there.
+    @discardableResult
+    static func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
+                      copyingFrom source: String?) throws -> Bool {
         let file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
         guard file >= 0 else { throw writeError(path) }
+        let from = source.map { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) } ?? -1
+        defer { if from >= 0 { close(from) } }
+        var offset = 0
+        var same = from >= 0
         do {
-            try parts { data in
-                guard data.withUnsafeBytes({ writeAll(file, $0) }) else { throw writeError(path) }
+            try pieces { piece in
+                switch piece {
+                case .bytes(let data):
+                    guard data.withUnsafeBytes({ writeAll(file, $0) }) else { throw writeError(path) }
+                    same = same && data.withUnsafeBytes { bytesEqual(from, at: offset, $0) }
+                    offset += data.count
+                case .copy(let range):
+                    guard from >= 0, copyAll(from, range, to: file) else { throw KeptFileMissing(path: source ?? path) }
+                    same = same && range.lowerBound == offset
+                    offset += range.count
+                }
             }
         } catch {
             close(file)
             throw error
         }
         guard close(file) == 0 else { throw writeError(path) }
+        var info = stat()
+        return same && fstat(from, &info) == 0 && Int(info.st_size) == offset
     }
 
     /// Writes the file at `path` beside it (`<path>.tmp-<pid>`) and renames it into place, so
@@ -423,6 +424,52 @@ public struct FolderOutput: SiteOutput {
             throw Refusal(description: "refusing to write '\(path)': output paths must stay inside the output folder")
         }
     }
+}
+
+/// Copies the bytes at `range` of the open file `from` to the end of `to`: inside the kernel
+/// where it can (the unchanged parts of a large file are most of it, and reading them into
+/// memory to write them again took a rebuild several times as long), read and written where
+/// it cannot. False when `from` ends before the range does.
+private func copyAll(_ from: Int32, _ range: Range<Int>, to file: Int32) -> Bool {
+    var offset = range.lowerBound
+    var inKernel = true
+    var buffer: [UInt8] = []
+    while offset < range.upperBound {
+        let count = range.upperBound - offset
+        if inKernel {
+            let copied = errdocs_copy_range(from, Int64(offset), file, count)
+            if copied > 0 {
+                offset += Int(copied)
+                continue
+            }
+            if copied == 0 { return false }
+            if errno == EINTR { continue }
+            guard [ENOSYS, EXDEV, EINVAL, EOPNOTSUPP].contains(errno) else { return false }
+            inKernel = false
+        }
+        if buffer.isEmpty { buffer = [UInt8](repeating: 0, count: 1 << 20) }
+        let read = buffer.withUnsafeMutableBytes { pread(from, $0.baseAddress, min(count, $0.count), off_t(offset)) }
+        if read < 0 && errno == EINTR { continue }
+        guard read > 0, buffer.withUnsafeBytes({ writeAll(file, UnsafeRawBufferPointer(rebasing: $0[..<read])) }) else {
+            return false
+        }
+        offset += read
+    }
+    return true
+}
+
+/// Whether the open file holds `bytes` at `offset`.
+private func bytesEqual(_ file: Int32, at offset: Int, _ bytes: UnsafeRawBufferPointer) -> Bool {
+    var buffer = [UInt8](repeating: 0, count: min(bytes.count, 1 << 20))
+    var checked = 0
+    while checked < bytes.count {
+        let count = min(buffer.count, bytes.count - checked)
+        let read = buffer.withUnsafeMutableBytes { pread(file, $0.baseAddress, count, off_t(offset + checked)) }
+        if read < 0 && errno == EINTR { continue }
+        guard read > 0, memcmp(buffer, bytes.baseAddress! + checked, read) == 0 else { return false }
+        checked += read
+    }
+    return true
 }
 
 /// Writes all of `bytes` to the open file, retrying short and interrupted writes.

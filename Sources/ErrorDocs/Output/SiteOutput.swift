@@ -13,8 +13,8 @@ public protocol SiteOutput {
     /// The bytes of a file of the current output, for pages a build keeps.
     func previousContents(of path: String) -> Data?
 
-    /// Parts of a file of the current output, or nil when any cannot be read.
-    func previousContents(of path: String, ranges: [Range<Int>]) -> [Data]?
+    /// The size of a file of the current output, whose parts a build copies; nil when there is none.
+    func previousSize(of path: String) -> Int?
 
     /// Where builds keep the error files they loaded (``LoadCache``); nil for nowhere.
     var loadCachePath: String? { get }
@@ -29,16 +29,34 @@ public protocol SiteOutput {
                          previous: BuildRecord?) throws
 }
 
+/// A piece of a large file being written.
+public enum FilePiece: Sendable {
+    case bytes(Data)
+    /// Bytes of the current output's file at the same path: a part unchanged since it was
+    /// written, copied without being read (inside the kernel where it can).
+    case copy(Range<Int>)
+}
+
 /// A new version of an output being written: takes files from any thread.
 public protocol SiteStage: Sendable {
     func write(_ file: SiteFile) throws
-    /// Writes a large file part by part as `parts` hands them to `append`, so it is never held
-    /// in memory whole.
-    func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws
+    /// Writes a large file piece by piece as `pieces` hands them to `append`, so it is never held
+    /// in memory whole; throws when a copied range is not in the current output's file.
+    func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void) throws
     /// A file written to this stage.
     func contents(of path: String) -> Data?
     /// Throws away everything written (the build failed).
     func discard()
+}
+
+extension SiteStage {
+    /// Writes a large file part by part as `parts` hands them to `append`.
+    func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        try write(path, pieces: { append in
+            // Only called while `parts` runs.
+            try withoutActuallyEscaping(append) { append in try parts { try append(.bytes($0)) } }
+        })
+    }
 }
 
 /// Keeps the site in memory, for tests and `errdocs serve`.
@@ -54,12 +72,9 @@ public struct MemoryOutput: SiteOutput {
 
     public func previousContents(of path: String) -> Data? { files[path]?.contents }
 
-    public func previousContents(of path: String, ranges: [Range<Int>]) -> [Data]? {
-        guard let contents = files[path]?.contents, ranges.allSatisfy({ $0.upperBound <= contents.count }) else { return nil }
-        return ranges.map { contents[contents.startIndex + $0.lowerBound..<contents.startIndex + $0.upperBound] }
-    }
+    public func previousSize(of path: String) -> Int? { files[path]?.contents.count }
 
-    public mutating func begin() throws -> SiteStage { Stage() }
+    public mutating func begin() throws -> SiteStage { Stage(current: files) }
 
     public mutating func commit(_ stage: SiteStage, written: [String], keeping kept: [String], record: BuildRecord,
                                 previous: BuildRecord?) throws {
@@ -75,10 +90,25 @@ public struct MemoryOutput: SiteOutput {
 
     final class Stage: SiteStage, @unchecked Sendable {
         let files = Locked<[String: SiteFile]>([:])
+        /// The output's files when the stage began, which copied pieces come from.
+        let current: [String: SiteFile]
+
+        init(current: [String: SiteFile]) {
+            self.current = current
+        }
+
         func write(_ file: SiteFile) throws { files.withLock { $0[file.path] = file } }
-        func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void) throws {
             var contents = Data()
-            try parts { contents.append($0) }
+            let previous = current[path]?.contents ?? Data()
+            try pieces { piece in
+                switch piece {
+                case .bytes(let bytes): contents.append(bytes)
+                case .copy(let range):
+                    guard range.upperBound <= previous.count else { throw KeptFileMissing(path: path) }
+                    contents.append(previous[previous.startIndex + range.lowerBound..<previous.startIndex + range.upperBound])
+                }
+            }
             try write(SiteFile(path: path, contents: contents))
         }
         func contents(of path: String) -> Data? { files.withLock { $0[path]?.contents } }

@@ -53,36 +53,33 @@ enum AgentIndex {
     ///   separators), by key.
     @discardableResult
     static func llmsFullTXT(pages paths: [String], key: (String) -> String? = { _ in nil }, previous: PreviousParts? = nil,
-                            contents: (String) throws -> Data, into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
+                            contents: (String) throws -> Data, into append: (FilePiece) throws -> Void) throws -> [String: Range<Int>] {
         let pages = paths.filter { $0.hasPrefix("markdown/") }
             .sorted { ($0 == "markdown/index.md" ? 0 : 1, $0) < ($1 == "markdown/index.md" ? 0 : 1, $1) }
-        var chunks = Chunks()
+        let separator = Array("\n---\n\n".utf8), newline = [UInt8(ascii: "\n")]
+        var pieces = FilePieces(between: newline + separator)
         var ranges: [String: Range<Int>] = [:]
         var offset = 0
-        let separator = Array("\n---\n\n".utf8), newline = [UInt8(ascii: "\n")]
-        // A window of pages at a time: their copies are read in one go, and never all held.
-        for window in stride(from: 0, to: pages.count, by: 1024) {
-            let positions = window..<min(window + 1024, pages.count)
-            let keys = positions.map { key(pages[$0]) }
-            let copies = previous?.copies(of: keys) ?? []
-            for (index, position) in positions.enumerated() {
-                if position > 0 {
-                    try chunks.add(separator, to: append)
-                    offset += separator.count
-                }
-                let page: [UInt8]
-                if index < copies.count, let copy = copies[index] {
-                    page = copy
-                } else {
-                    page = Array(String(decoding: try contents(pages[position]), as: UTF8.self).trimmingNewlines().utf8)
-                }
-                if let key = keys[index] { ranges[key] = offset..<(offset + page.count) }
-                try chunks.add(page, to: append)
-                try chunks.add(newline, to: append)
-                offset += page.count + newline.count
+        for (position, path) in pages.enumerated() {
+            if position > 0 {
+                try pieces.add(separator, to: append)
+                offset += separator.count
             }
+            let key = key(path)
+            let length: Int
+            if let copy = previous?.range(of: key) {
+                try pieces.copy(copy, to: append)
+                length = copy.count
+            } else {
+                let page = Array(String(decoding: try contents(path), as: UTF8.self).trimmingNewlines().utf8)
+                try pieces.add(page, to: append)
+                length = page.count
+            }
+            if let key { ranges[key] = offset..<(offset + length) }
+            try pieces.add(newline, to: append)
+            offset += length + newline.count
         }
-        try chunks.finish(to: append)
+        try pieces.finish(to: append)
         return ranges
     }
 }

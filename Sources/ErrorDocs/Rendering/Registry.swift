@@ -199,7 +199,10 @@ struct Registry: Encodable {
     func encoded() throws -> Data {
         var out = Data()
         let errors = self.errors
-        _ = try encode(count: errors.count, entry: { errors[$0] }, key: nil, previous: nil) { out.append($0) }
+        _ = try encode(count: errors.count, entry: { errors[$0] }, key: nil, previous: nil) { piece in
+            guard case .bytes(let bytes) = piece else { preconditionFailure("nothing to copy from") }
+            out.append(bytes)
+        }
         return out
     }
 
@@ -208,11 +211,11 @@ struct Registry: Encodable {
     /// The same bytes as `Registry(catalog).encoded()`, handed to `append` a megabyte at a
     /// time, each error's entry made only when its turn comes: a large registry is never held
     /// in memory whole, as text or as entries. An entry whose key (`key`, what it is made
-    /// from) is among `previous`'s is copied from there instead of encoded again.
+    /// from) is among `previous`'s is copied from the previous file instead of encoded again.
     /// - Returns: where each error's entry is in the bytes written, by key.
     @discardableResult
     static func encode(_ catalog: Catalog, key: @escaping @Sendable (ErrorDefinition) -> String,
-                       previous: PreviousParts? = nil, into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
+                       previous: PreviousParts? = nil, into append: (FilePiece) throws -> Void) throws -> [String: Range<Int>] {
         let errors = sortedErrors(of: catalog)
         return try Registry(catalog, errors: []).encode(
             count: errors.count, entry: { entry(errors[$0], in: catalog) }, key: { key(errors[$0]) }, previous: previous, into: append)
@@ -224,52 +227,57 @@ struct Registry: Encodable {
     /// Writes this registry with `count` errors, the one at each position made by `entry`, in
     /// place of its own.
     private func encode(count: Int, entry: @Sendable (Int) -> Entry, key: ((Int) -> String)?, previous: PreviousParts?,
-                        into append: (Data) throws -> Void) throws -> [String: Range<Int>] {
+                        into append: (FilePiece) throws -> Void) throws -> [String: Range<Int>] {
         var rest = self
         rest.errors = []
         let document = try sortedJSON(rest)
         let emptyList = Data("\n  \"errors\" : [\n\n  ]".utf8)
         guard count > 0 else {
-            try append(document)
+            try append(.bytes(document))
             return [:]
         }
         guard let hole = document.range(of: emptyList) else {
             preconditionFailure("JSONEncoder no longer writes an empty list as the registry expects")
         }
         let head = document[..<hole.lowerBound] + Data("\n  \"errors\" : [\n".utf8)
-        try append(head)
+        try append(.bytes(head))
         var offset = head.count
-        var chunks = Chunks()
+        var pieces = FilePieces(between: Self.separator)
         var ranges: [String: Range<Int>] = [:]
         for window in stride(from: 0, to: count, by: Self.window) {
             let positions = window..<min(window + Self.window, count)
             let keys = key.map { key in positions.map(key) } ?? []
-            var entries = [[UInt8]?](repeating: nil, count: positions.count)
-            if let previous, !keys.isEmpty {
-                // A part that is not a whole entry (a record gone wrong) is encoded again.
-                entries = previous.copies(of: keys) { $0.starts(with: Self.entryStart) && $0.reversed().starts(with: Self.entryEnd.reversed()) }
-            }
-            let missing = entries.indices.filter { entries[$0] == nil }
+            let copies = keys.map { previous?.range(of: $0) }
+            let missing = positions.indices.filter { copies.isEmpty || copies[$0 - window] == nil }.map { $0 - window }
             let batches = stride(from: 0, to: missing.count, by: 64).map { missing[$0..<min($0 + 64, missing.count)] }
             let encoded = try ConcurrentMap.map(batches) { batch in try Self.encode(batch.map { entry(window + $0) }) }
-            for (batch, made) in zip(batches, encoded) {
-                for (index, bytes) in zip(batch, made) { entries[index] = bytes }
+            var made = [[UInt8]?](repeating: nil, count: positions.count)
+            for (batch, entries) in zip(batches, encoded) {
+                for (index, bytes) in zip(batch, entries) { made[index] = bytes }
             }
-            for (index, bytes) in entries.map({ $0! }).enumerated() {
-                if !keys.isEmpty { ranges[keys[index]] = offset..<(offset + bytes.count) }
+            for index in 0..<positions.count {
+                let length: Int
+                if let bytes = made[index] {
+                    try pieces.add(bytes, to: append)
+                    length = bytes.count
+                } else {
+                    let copy = copies[index]!
+                    try pieces.copy(copy, to: append)
+                    length = copy.count
+                }
+                if !keys.isEmpty { ranges[keys[index]] = offset..<(offset + length) }
                 let separator = window + index == count - 1 ? Self.lastSeparator : Self.separator
-                try chunks.add(bytes, to: append)
-                try chunks.add(separator, to: append)
-                offset += bytes.count + separator.count
+                try pieces.add(separator, to: append)
+                offset += length + separator.count
             }
         }
-        try chunks.add("  ]", to: append)
-        try chunks.finish(to: append)
-        try append(document[hole.upperBound...])
+        try pieces.add("  ]", to: append)
+        try pieces.finish(to: append)
+        try append(.bytes(document[hole.upperBound...]))
         return ranges
     }
 
-    private static let entryStart = Array("    {".utf8), entryEnd = Array("    }".utf8)
+    /// Between two entries; after the last one.
     private static let separator = Array(",\n".utf8), lastSeparator = Array("\n".utf8)
 
     /// Each entry as it goes in the list: indented two levels, without the comma after it.

@@ -44,7 +44,7 @@ struct SiteRenderer {
     ///     pages still as it wrote them.
     ///   - contents: the current output's file at a path, for kept pages.
     ///   - parts: the parts of a file of the current output (registry.json's entries,
-    ///     llms-full.txt's error pages), copied where their key is unchanged.
+    ///     llms-full.txt's error pages), copied from it where their key is unchanged.
     func render(into stage: SiteStage, previous: [String: String] = [:], contents: (String) -> Data? = { _ in nil },
                 parts: (String) -> PreviousParts? = { _ in nil }, progress: (@Sendable (Int, Int) -> Void)? = nil) throws -> Result {
         // Every page is independent: describe each as a job, then render them on all cores.
@@ -116,6 +116,10 @@ struct SiteRenderer {
             try stage.write(path, parts: parts)
             wrote(path)
         }
+        func add(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void) throws {
+            try stage.write(path, pieces: pieces)
+            wrote(path)
+        }
 
         try add("404.html", theme.render(html.notFoundView(), "404"))
         /// Made from what the summary pages are made from (codes, titles, summaries, families,
@@ -135,21 +139,21 @@ struct SiteRenderer {
         // 100,000 errors it would hold 200,000 paths through the largest step of a rebuild).
         let markdownPages = keys.keys.filter { $0.hasPrefix("markdown/") }
         var madeParts: [String: [String: Range<Int>]] = [:]
-        try add(AgentIndex.fullPath) { append in
+        try add(AgentIndex.fullPath, pieces: { append in
             madeParts[AgentIndex.fullPath] = try AgentIndex.llmsFullTXT(
                 pages: markdownPages, key: { errorMarkdownKeys[$0] }, previous: parts(AgentIndex.fullPath), contents: { path in
                 let isKept = previous[path].map { $0 == keys[path] } ?? false
                 guard let data = isKept ? contents(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
                 return data
             }, into: append)
-        }
+        })
         // An entry is made from its error's file and what every page depends on (settings).
         let pageKeys = self.keys
-        try add(Registry.path) { append in
+        try add(Registry.path, pieces: { append in
             madeParts[Registry.path] = try Registry.encode(catalog, key: { error in
                 pageKeys.errorPage(Registry.path + "#" + (error.code?.value ?? ""), file: error.location.file)
             }, previous: parts(Registry.path), into: append)
-        }
+        })
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
             try add(asset.path, asset.text)
