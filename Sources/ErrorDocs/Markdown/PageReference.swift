@@ -13,20 +13,30 @@ struct PageReference: Equatable {
 
     /// Nil when `destination` is none of the forms above.
     init?(_ destination: String) {
+        // Found by bytes, without splitting into new strings: every link of the catalog is
+        // looked at on each build.
+        let slash = UInt8(ascii: "/")
         var path = Substring(destination)
-        if let hash = path.firstIndex(of: "#") {
-            fragment = String(path[path.index(after: hash)...])
+        if let hash = path.utf8.firstIndex(of: UInt8(ascii: "#")) {
+            fragment = String(path[path.utf8.index(after: hash)...])
             path = path[..<hash]
         }
-        if path.hasSuffix("/") { path = path.dropLast() }
-        let parts = path.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
-        switch (parts.count, parts.first ?? "") {
-        case (1, "index"): page = .index
-        case (1, "status-codes"): page = .statusCodes
-        case (1, "retries"): page = .retries
-        case (2, "errors") where !parts[1].isEmpty: page = .error(parts[1])
-        case (2, "families") where !parts[1].isEmpty: page = .family(parts[1])
-        case (2, "guides") where !parts[1].isEmpty: page = .guide(parts[1])
+        if path.utf8.last == slash { path = path[..<path.utf8.index(before: path.endIndex)] }
+        guard let separator = path.utf8.firstIndex(of: slash) else {
+            switch path {
+            case "index": page = .index
+            case "status-codes": page = .statusCodes
+            case "retries": page = .retries
+            default: return nil
+            }
+            return
+        }
+        let name = path[path.utf8.index(after: separator)...]
+        guard !name.isEmpty, !name.utf8.contains(slash) else { return nil }
+        switch path[..<separator] {
+        case "errors": page = .error(String(name))
+        case "families": page = .family(String(name))
+        case "guides": page = .guide(String(name))
         default: return nil
         }
     }

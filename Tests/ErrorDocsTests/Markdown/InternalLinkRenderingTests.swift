@@ -19,7 +19,7 @@ import Testing
         #expect(reference.fragment == fragment)
     }
 
-    @Test(arguments: ["errors/", "errors/a/b", "../rate_limited", "foo", "https://example.com/errors/x", "#top", ""])
+    @Test(arguments: ["errors/", "errors//", "errors/a/b", "families/a/b/", "/", "../rate_limited", "foo", "https://example.com/errors/x", "#top", ""])
     func otherDestinationsAreNotPageReferences(destination: String) {
         #expect(PageReference(destination) == nil)
     }

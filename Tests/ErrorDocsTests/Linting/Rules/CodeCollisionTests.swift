@@ -32,6 +32,15 @@ import Testing
         #expect(found.first?.notes.map { "\($0.location)" } == ["errors/a.yaml:1:7"])
     }
 
+    @Test func codesBeyondASCIIFoldByCaseToo() throws {
+        let found = try lint([
+            "errors/a.yaml": TemporaryCatalog.error("größe_überschritten"),
+            "errors/b.yaml": TemporaryCatalog.error("GRÖSSE.ÜBERSCHRITTEN"),
+            "errors/c.yaml": TemporaryCatalog.error("Größe.Überschritten"),
+        ]).with(rule: Self.rule)
+        #expect(found.positions == ["errors/c.yaml:1:7 [\(Self.rule)]"], "ß is not SS: only c folds to a's form")
+    }
+
     @Test func identicalCodesAreLeftToDuplicateCode() throws {
         let diagnostics = try lint([
             "errors/a.yaml": TemporaryCatalog.error(),
