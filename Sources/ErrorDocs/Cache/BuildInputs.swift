@@ -84,30 +84,38 @@ struct PageKeys: Sendable {
         let errorFiles = Set(catalog.errors.map(\.location.file))
         var shared = ContentHash()
         for part in ["pages", inputs.tool, inputs.directory, inputs.theme] { shared.add(part) }
-        for (path, hash) in inputs.files.sorted(by: { $0.key < $1.key }) where !errorFiles.contains(path) {
+        for (path, hash) in inputs.files.filter({ !errorFiles.contains($0.key) }).sorted(by: { $0.key < $1.key }) {
             shared.add(path)
             shared.add(hash)
         }
-        for error in catalog.errors {
-            for part in [error.code?.value, error.title?.value, error.summary?.value, error.family?.value] {
-                shared.add(part)
+        // The errors' facts are hashed on every core, a batch at a time, and the batches' keys
+        // in order make the pages' keys.
+        let errors = catalog.errors
+        let batches = stride(from: 0, to: errors.count, by: 1024).map { $0..<min($0 + 1024, errors.count) }
+        let hashed = ConcurrentMap.map(batches) { batch -> (shared: String, summary: String) in
+            var shared = ContentHash(), summary = ContentHash()
+            for error in errors[batch] {
+                for part in [error.code?.value, error.title?.value, error.summary?.value, error.family?.value] {
+                    shared.add(part)
+                }
+                shared.add(error.location.file)
+                let retry = error.retry
+                let parts: [String?] = [
+                    error.surface?.value.rawValue, error.status.map { String($0.value) },
+                    error.smtp?.reply.map { String($0.value) }, error.smtp?.enhanced?.value, error.event?.value,
+                    retry?.kind.value.rawValue, retry?.maxAttempts.map { String($0.value) },
+                    retry?.initialDelay.map { String($0.value) }, retry?.maxDelay.map { String($0.value) },
+                    retry?.jitter.map { String($0.value) }, error.quickFix.first?.value,
+                    error.deprecated.map { _ in "deprecated" },
+                ]
+                for part in parts { summary.add(part) }
             }
-            shared.add(error.location.file)
+            return (shared.key, summary.key)
         }
+        for batch in hashed { shared.add(batch.shared) }
         var summary = shared
         summary.add("summary pages")
-        for error in catalog.errors {
-            let retry = error.retry
-            let parts: [String?] = [
-                error.surface?.value.rawValue, error.status.map { String($0.value) },
-                error.smtp?.reply.map { String($0.value) }, error.smtp?.enhanced?.value, error.event?.value,
-                retry?.kind.value.rawValue, retry?.maxAttempts.map { String($0.value) },
-                retry?.initialDelay.map { String($0.value) }, retry?.maxDelay.map { String($0.value) },
-                retry?.jitter.map { String($0.value) }, error.quickFix.first?.value,
-                error.deprecated.map { _ in "deprecated" },
-            ]
-            for part in parts { summary.add(part) }
-        }
+        for batch in hashed { summary.add(batch.summary) }
         self.shared = shared.key
         self.summaryPages = summary.key
         self.everything = inputs.key
