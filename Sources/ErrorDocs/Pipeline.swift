@@ -97,8 +97,10 @@ public enum Pipeline {
             return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
-        let report = try lint(directory, cache: output.loadCachePath.map { LoadCache(path: $0) }, hashes: inputs?.files ?? [:],
-                              listing: inputs?.listing)
+        // The cache of loaded files is written while the site renders.
+        let cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
+        defer { cache?.finishWriting() }
+        let report = try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }

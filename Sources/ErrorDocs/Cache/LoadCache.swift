@@ -33,9 +33,14 @@ final class LoadCache: Sendable {
     private let previous: Int32
     private let entries: [String: Range<Int>]
 
-    init(path: String, tool: String = BuildInputs.tool) {
+    /// Set when ``write(_:)`` returns at once and writes on another thread, while the build
+    /// renders: ``finishWriting()`` waits for it.
+    private let writing: DispatchGroup?
+
+    init(path: String, tool: String = BuildInputs.tool, inBackground: Bool = false) {
         self.path = path
         self.tool = tool
+        writing = inBackground ? DispatchGroup() : nil
         let file = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
         previous = file
         entries = file < 0 ? [:] : Self.readIndex(file)
@@ -86,16 +91,26 @@ final class LoadCache: Sendable {
     /// this file are copied from it. Nothing is written when nothing changed.
     func write(_ next: [Entry]) {
         guard next.count != entries.count || next.contains(where: { $0.make != nil }) else { return }
+        guard let writing else { return writeNow(next) }
+        DispatchQueue.global().async(group: writing) { self.writeNow(next) }
+    }
+
+    /// Returns once what ``write(_:)`` started is written.
+    func finishWriting() {
+        writing?.wait()
+    }
+
+    private func writeNow(_ next: [Entry]) {
         // Nothing here makes a build fail: a cache that cannot be written is parsed anew next time.
-        try? FolderOutput.replace(path) { append in
-            try append(Data(Self.header))
+        try? FolderOutput.replace(path, pieces: { append in
+            try append(.bytes(Data(Self.header)))
             var index: [UInt8] = []
             index.reserveCapacity(next.count * Self.entryLength + 16)
             var offset = Self.header.count, count = 0
             // Runs of entries that follow each other in this file are copied in one go.
             var run: Range<Int>?
             func flush() throws {
-                if let pending = run { try copy(pending, to: append) }
+                if let pending = run { try append(.copy(pending)) }
                 run = nil
             }
             for window in stride(from: 0, to: next.count, by: 256) {
@@ -108,7 +123,7 @@ final class LoadCache: Sendable {
                     let length: Int
                     if let bytes = made ?? nil {
                         try flush()
-                        try append(Data(bytes))
+                        try append(.bytes(Data(bytes)))
                         length = bytes.count
                     } else {
                         guard let range = self.entries[entry.name] else { throw LoadedFileCoding.Malformed() }
@@ -130,18 +145,8 @@ final class LoadCache: Sendable {
             try flush()
             appendLittleEndian(UInt64(offset), to: &index)
             appendLittleEndian(UInt64(count), to: &index)
-            try append(Data(index))
-        }
-    }
-
-    /// Hands bytes of the previous file to `append`, a megabyte at a time.
-    private func copy(_ range: Range<Int>, to append: (Data) throws -> Void) throws {
-        for start in stride(from: range.lowerBound, to: range.upperBound, by: 1 << 20) {
-            guard let bytes = Self.read(previous, start..<min(start + (1 << 20), range.upperBound)) else {
-                throw LoadedFileCoding.Malformed()
-            }
-            try append(Data(bytes))
-        }
+            try append(.bytes(Data(index)))
+        }, copyingFrom: previous)
     }
 
     private static func readIndex(_ file: Int32) -> [String: Range<Int>] {

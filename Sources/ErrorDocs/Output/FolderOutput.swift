@@ -341,10 +341,16 @@ public struct FolderOutput: SiteOutput {
     @discardableResult
     static func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
                       copyingFrom source: String?) throws -> Bool {
-        let file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard file >= 0 else { throw writeError(path) }
         let from = source.map { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) } ?? -1
         defer { if from >= 0 { close(from) } }
+        return try write(path, pieces: pieces, copyingFrom: from, named: source)
+    }
+
+    /// ``write(_:pieces:copyingFrom:)`` from the open file `from` (-1 for none).
+    static func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
+                      copyingFrom from: Int32, named source: String?) throws -> Bool {
+        let file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard file >= 0 else { throw writeError(path) }
         var offset = 0
         var same = from >= 0
         do {
@@ -372,10 +378,19 @@ public struct FolderOutput: SiteOutput {
     /// Writes the file at `path` beside it (`<path>.tmp-<pid>`) and renames it into place, so
     /// that it is never seen half written; the file beside it goes when anything fails.
     static func replace(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
+        try replace(path, pieces: { append in
+            try withoutActuallyEscaping(append) { append in try parts { try append(.bytes($0)) } }
+        }, copyingFrom: -1)
+    }
+
+    /// ``replace(_:parts:)`` with pieces; copied pieces are taken from the open file `from`
+    /// (-1 for none), such as the one being replaced.
+    static func replace(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
+                        copyingFrom from: Int32) throws {
         let temporary = path + ".tmp-\(ProcessInfo.processInfo.processIdentifier)"
         unlink(temporary)
         do {
-            try write(temporary, parts: parts)
+            _ = try write(temporary, pieces: pieces, copyingFrom: from, named: path)
             guard rename(temporary, path) == 0 else { throw writeError(path) }
         } catch {
             unlink(temporary)
