@@ -1,3 +1,4 @@
+import CFileSystem
 import Foundation
 
 /// Brings the output folder up to date in place when a build changes only a few of its files.
@@ -100,6 +101,8 @@ struct InPlaceUpdate {
         case created(String)
         case moved(from: String, to: String)
         case replaced(String, stage: String, backup: String?)
+        /// The new file and the old one swapped places: the old one is in the stage.
+        case exchanged(String, stage: String)
     }
 
     /// Makes the changes, or undoes those made and throws.
@@ -121,6 +124,13 @@ struct InPlaceUpdate {
             }
             for (number, replacement) in replacements.enumerated() {
                 let target = folder + "/" + replacement.path, source = stage + "/" + replacement.path
+                // One atomic exchange where the system has it: the old file is left in the stage
+                // (which becomes the spare). A rename over a file makes ext4 allocate the new
+                // file's blocks at once (auto_da_alloc): 20-26 ms for a 35 MB registry.json.
+                if replacement.hasOld, errdocs_exchange_paths(source, target) == 0 {
+                    done.append(.exchanged(target, stage: source))
+                    continue
+                }
                 let backup = replacement.hasOld ? trash + "/old-\(number)" : nil
                 if let backup { try check(link(target, backup), target, "cannot be kept until the build ends") }
                 do {
@@ -150,6 +160,8 @@ struct InPlaceUpdate {
             case .replaced(let target, let source, let backup):
                 rename(target, source)
                 if let backup { rename(backup, target) }
+            case .exchanged(let target, let source):
+                errdocs_exchange_paths(source, target)
             }
         }
     }

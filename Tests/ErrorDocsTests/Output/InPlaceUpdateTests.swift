@@ -68,6 +68,8 @@ import Testing
         ])
         #expect(FileStamp(path: folders.output + "/keep.html") == kept, "an unchanged file is not touched")
         #expect(!FileManager.default.fileExists(atPath: folders.stage + "/.errdocs-replaced"))
+        // Exchanged, not renamed over (which makes ext4 write the new file's blocks at once).
+        #expect(try folders.tree(folders.stage)["a.html"] == "old a", "the replaced file is left in the stage")
     }
 
     @Test func aFailedStepPutsTheOutputBackAsItWas() throws {
