@@ -40,6 +40,8 @@ public enum FilePiece: Sendable {
 /// A new version of an output being written: takes files from any thread.
 public protocol SiteStage: Sendable {
     func write(_ file: SiteFile) throws
+    /// Writes a rendered page from its text, without a copy of its bytes where the stage can.
+    func write(_ path: String, text: String) throws
     /// Writes a large file piece by piece as `pieces` hands them to `append`, so it is never held
     /// in memory whole; throws when a copied range is not in the current output's file.
     func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void) throws
@@ -50,6 +52,10 @@ public protocol SiteStage: Sendable {
 }
 
 extension SiteStage {
+    public func write(_ path: String, text: String) throws {
+        try write(SiteFile(path: path, contents: Data(text.utf8)))
+    }
+
     /// Writes a large file part by part as `parts` hands them to `append`.
     func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
         try write(path, pieces: { append in
