@@ -5,7 +5,8 @@ import Foundation
 ///
 /// Swapping in a whole new folder (``FolderOutput``) costs
 /// a few system calls for every page, kept or not: most of a one-edit rebuild of a large site.
-/// Here each changed file is renamed over the old one (one atomic step per file), and whatever
+/// Here each changed file is exchanged with the old one, which goes to the stage (renamed over
+/// it where the system cannot exchange: one atomic step per file either way), and whatever
 /// the site no longer has is moved out into the stage; if any step fails, every step done is
 /// undone in reverse, so the old site is back as it was. Only a few files and folders change
 /// this way (``FolderOutput/inPlaceLimit``), so a build killed midway leaves no more than that
