@@ -20,6 +20,12 @@ enum ConcurrentMap {
         try map(items) { item in Result { try transform(item) } }.map { try $0.get() }
     }
 
+    /// `range` cut into consecutive ranges of `size` positions (the last may be shorter): work
+    /// for one task each, enough to be worth handing out.
+    static func batches(of size: Int, in range: Range<Int>) -> [Range<Int>] {
+        stride(from: range.lowerBound, to: range.upperBound, by: size).map { $0..<min($0 + size, range.upperBound) }
+    }
+
     private struct ResultBuffer<Output>: @unchecked Sendable {
         let base: UnsafeMutablePointer<Output>?
     }

@@ -97,7 +97,7 @@ public enum Pipeline {
             return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
-        // The cache of loaded files is written while the site renders.
+        // The cache of loaded files is written while the site renders when few entries are new.
         let cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
         defer { cache?.finishWriting() }
         let report = try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)

@@ -91,7 +91,7 @@ struct PageKeys: Sendable {
         // The errors' facts are hashed on every core, a batch at a time, and the batches' keys
         // in order make the pages' keys.
         let errors = catalog.errors
-        let batches = stride(from: 0, to: errors.count, by: 1024).map { $0..<min($0 + 1024, errors.count) }
+        let batches = ConcurrentMap.batches(of: 1024, in: errors.indices)
         let hashed = ConcurrentMap.map(batches) { batch -> (shared: String, summary: String) in
             var shared = ContentHash(), summary = ContentHash()
             for error in errors[batch] {

@@ -93,8 +93,9 @@ final class LoadCache: Sendable {
     /// Writes `entries` as the next file, beside it and renamed into place; entries found in
     /// this file are copied from it. Nothing is written when nothing changed.
     func write(_ next: [Entry]) {
-        guard next.count != entries.count || next.contains(where: { $0.make != nil }) else { return }
-        guard let writing, next.lazy.filter({ $0.make != nil }).count <= Self.fewEntries else { return writeNow(next) }
+        let new = next.count { $0.make != nil }
+        guard next.count != entries.count || new > 0 else { return }
+        guard let writing, new <= Self.fewEntries else { return writeNow(next) }
         DispatchQueue.global().async(group: writing) { self.writeNow(next) }
     }
 

@@ -45,7 +45,7 @@ struct BuildRecordFile {
         // Pages and parts another errdocs recorded are not even parsed: at 100,000 errors, held
         // through the build that renders every page again, they took it over 1 GB.
         let sameTool = writer == toolKey(tool)
-        let batches = stride(from: 5, to: lines.count, by: 1024).map { $0..<min($0 + 1024, lines.count) }
+        let batches = ConcurrentMap.batches(of: 1024, in: 5..<lines.count)
         let parsed = ConcurrentMap.map(batches) { batch -> [Line]? in
             var parsed: [Line] = []
             parsed.reserveCapacity(batch.count)
@@ -208,7 +208,7 @@ struct BuildRecordFile {
                                each: (Int, FileStamp?) throws -> Void) throws {
         let batch = 1024, window = 8 * batch
         for start in stride(from: 0, to: count, by: window) {
-            let batches = stride(from: start, to: min(start + window, count), by: batch).map { $0..<min($0 + batch, count) }
+            let batches = ConcurrentMap.batches(of: batch, in: start..<min(start + window, count))
             let stamps = ConcurrentMap.map(batches) { positions in positions.map(stamp) }
             for (positions, found) in zip(batches, stamps) {
                 for (position, stamp) in zip(positions, found) {

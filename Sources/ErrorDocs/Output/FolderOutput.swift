@@ -332,19 +332,6 @@ public struct FolderOutput: SiteOutput {
         }
     }
 
-    /// Creates the file at `path` and writes it part by part as `parts` hands them on.
-    ///
-    /// Plain `open` and `write`: Foundation's `Data.write(to:)` and `FileManager.createFile`
-    /// call `fsync` for every file, which cost a 10,000-error build about a fifth of its time.
-    /// A build needs no durability across a power cut, only that a failed build leaves the old
-    /// site, which the swap at the end gives. A link or file already at `path` is refused.
-    static func write(_ path: String, parts: (_ append: (Data) throws -> Void) throws -> Void) throws {
-        try write(path, pieces: { append in
-            // Only called while `parts` runs.
-            try withoutActuallyEscaping(append) { append in try parts { try append(.bytes($0)) } }
-        }, copyingFrom: nil)
-    }
-
     /// Creates the file at `path` and writes it piece by piece; copied pieces come from the file
     /// at `source`.
     /// - Returns: whether the bytes written are `source`'s, found as they are written: a copy
@@ -360,8 +347,7 @@ public struct FolderOutput: SiteOutput {
     /// ``write(_:pieces:copyingFrom:)`` from the open file `from` (-1 for none).
     static func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
                       copyingFrom from: Int32, named source: String?) throws -> Bool {
-        let file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard file >= 0 else { throw writeError(path) }
+        let file = try create(path)
         var offset = 0
         var same = from >= 0
         do {
@@ -414,8 +400,7 @@ public struct FolderOutput: SiteOutput {
     }
 
     static func write(_ path: String, bytes: UnsafeRawBufferPointer) throws {
-        let file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
-        guard file >= 0 else { throw writeError(path) }
+        let file = try create(path)
         guard writeAll(file, bytes) else {
             close(file)
             throw writeError(path)
@@ -429,6 +414,18 @@ public struct FolderOutput: SiteOutput {
         guard file >= 0 else { return false }
         defer { close(file) }
         return bytesEqual(file, at: 0, bytes)
+    }
+
+    /// Creates the file at `path`, open for writing; a link or file already there is refused.
+    ///
+    /// Plain `open` and `write`: Foundation's `Data.write(to:)` and `FileManager.createFile`
+    /// call `fsync` for every file, which cost a 10,000-error build about a fifth of its time.
+    /// A build needs no durability across a power cut, only that a failed build leaves the old
+    /// site, which the swap at the end gives.
+    private static func create(_ path: String) throws -> Int32 {
+        let file = open(path, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, 0o666)
+        guard file >= 0 else { throw writeError(path) }
+        return file
     }
 
     private static func writeError(_ path: String) -> Refusal {

@@ -72,7 +72,7 @@ struct SiteRenderer {
             page(prefix + views.paths.index, key: summary, markdown: isMarkdown, .index)
             // Each error page's path and key, on every core: a hash each, 20,000 for 10,000 errors.
             let errors = views.errors, paths = views.paths, pageKeys = self.keys
-            let batches = stride(from: 0, to: errors.count, by: 512).map { $0..<min($0 + 512, errors.count) }
+            let batches = ConcurrentMap.batches(of: 512, in: errors.indices)
             let errorPages = ConcurrentMap.map(batches) { batch in
                 errors[batch].map { error in
                     let path = prefix + paths.error(error.code?.value ?? "")
