@@ -16,7 +16,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
-        // The only C boundary: Debian's libcmark.
+        // Debian's libcmark: the one Markdown engine.
         .systemLibrary(
             name: "CCmark",
             pkgConfig: "libcmark",
@@ -26,6 +26,8 @@ let package = Package(
         // killed build never leaves the site missing, and an in-kernel copy (copy_file_range) for
         // the unchanged parts of large files.
         .target(name: "CFileSystem"),
+        // One setting of glibc's allocator that the executable makes at start (Errdocs.main).
+        .target(name: "CAllocator"),
         // Plain values, no dependencies.
         .target(name: "ErrorDocsModel"),
         // load → lint → render → write.
@@ -57,6 +59,7 @@ let package = Package(
                 "ErrorDocs",
                 "ErrorDocsModel",
                 "ErrorDocsPreview",
+                "CAllocator",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -78,7 +81,7 @@ let package = Package(
         ),
         .testTarget(
             name: "ErrorDocsTests",
-            dependencies: ["ErrorDocs"],
+            dependencies: ["ErrorDocs", "CAllocator"],
             exclude: ["Fixtures", "Snapshots", "OpenAPI/Fixtures"]
         ),
         .testTarget(
