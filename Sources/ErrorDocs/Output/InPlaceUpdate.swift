@@ -21,6 +21,9 @@ struct InPlaceUpdate {
     private(set) var removals: [String] = []
     private(set) var newFolders: [String] = []
     private(set) var replacements: [(path: String, hasOld: Bool)] = []
+    /// False renames each changed file over the old one, as on a system that cannot exchange
+    /// two paths: for tests of that way on systems that can.
+    var exchanges = true
 
     /// Plans the update, changing nothing; nil when it would change more than `limit` paths
     /// or when the output is not as the previous build left it in a way the plan cannot mend
@@ -128,7 +131,7 @@ struct InPlaceUpdate {
                 // One atomic exchange where the system has it: the old file is left in the stage
                 // (which becomes the spare). A rename over a file makes ext4 allocate the new
                 // file's blocks at once (auto_da_alloc): 20-26 ms for a 35 MB registry.json.
-                if replacement.hasOld, errdocs_exchange_paths(source, target) == 0 {
+                if replacement.hasOld, exchanges, errdocs_exchange_paths(source, target) == 0 {
                     done.append(.exchanged(target, stage: source))
                     continue
                 }
