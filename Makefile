@@ -9,7 +9,7 @@ PYTHON ?= python3
 VENV = .build/venv
 CHECK_JSONSCHEMA = $(VENV)/bin/check-jsonschema
 
-.PHONY: all site docs test lint bench deps test-deps build clean site-test site-test-deps test-sdks
+.PHONY: all site docs test lint bench deps test-deps build release release-deps clean site-test site-test-deps test-sdks
 
 all: site
 
@@ -43,6 +43,21 @@ docs: build
 ## Benchmarks on synthetic catalogs (release build); figures go to bench/results.md.
 bench: deps
 	scripts/bench.sh
+
+## The binary to install: .build/release/errdocs, optimized, with Swift's runtime and Foundation
+## linked in. It loads no Swift library when it starts (`errdocs --version`: 10-20 ms against
+## 20-50 ms), which a one-edit rebuild of 10,000 errors feels (median 0.735 s against 0.82 s over
+## twelve alternating runs), and it runs where Swift is not installed: it needs only Debian's
+## libcmark, libcurl and libstdc++ (ldd).
+release: deps release-deps
+	$(SWIFT) build -c release --static-swift-stdlib --product errdocs
+
+## Foundation linked in statically needs libcurl's development files (Debian's libcurl4-openssl-dev).
+release-deps:
+	@if ! pkg-config --exists libcurl 2>/dev/null; then \
+	  echo "Installing libcurl4-openssl-dev (Debian package)"; \
+	  $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq libcurl4-openssl-dev; \
+	fi
 
 ## Lint the default catalog.
 lint: build

@@ -23,9 +23,12 @@ if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ] || ! command -v h
   $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time hugo
 fi
 
-swift build -c release --product errdocs >/dev/null
-swift build -c release --product generate-catalog >/dev/null
-bin=$(swift build -c release --show-bin-path)
+# The release build users get from `make release`: Swift's libraries linked in (see the Makefile).
+make --no-print-directory release-deps
+release=(-c release --static-swift-stdlib)
+swift build "${release[@]}" --product errdocs >/dev/null
+swift build "${release[@]}" --product generate-catalog >/dev/null
+bin=$(swift build "${release[@]}" --show-bin-path)
 work=.build/bench
 mkdir -p "$work"
 
