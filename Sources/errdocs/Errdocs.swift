@@ -29,8 +29,9 @@ struct Errdocs: ParsableCommand {
         // 32 MB from its heaps, where freed ones leave holes: a full build of 100,000 errors had
         // 170-190 MiB free inside the heaps through most of its rendering (mallinfo2). With every
         // block of 128 KiB or more mapped on its own and unmapped when freed, its peak resident
-        // set fell from 1,005,240-1,013,736 KB (four runs) to 958,860-970,068 KB (two runs); at
-        // 10,000 errors about 500 blocks are mapped, a few milliseconds of system calls.
+        // set fell from 1,005,240-1,013,736 KB (four runs) to 958,860-970,068 KB (two runs). A
+        // full build of 10,000 errors maps and unmaps about 300 more blocks (strace), no time
+        // that three alternating pairs of its builds could tell apart.
         errdocs_map_blocks_of_at_least(128 * 1024)
         do {
             var command = try parseAsRoot()
