@@ -36,7 +36,7 @@ results=bench/results.md
 {
   echo "# Benchmark results"
   echo
-  echo "Command: \`make bench\` (scripts/bench.sh), release build; the median of the runs (hyperfine): $small_runs after 1 warm-up, and $large_runs without warm-up from 100,000 errors."
+  echo "Command: \`make bench\` (scripts/bench.sh), release build as \`make release\` makes it (Swift's libraries linked in); the median of the runs (hyperfine): $small_runs after 1 warm-up, and $large_runs without warm-up from 100,000 errors."
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB; $(swift --version 2>&1 | head -1)."
   echo
   echo "| errors | command | median | min | max | peak memory |"
