@@ -3,6 +3,8 @@
 
 SWIFT ?= swift
 BUILD_FLAGS ?=
+# The binary to install and to benchmark (make release, make bench).
+RELEASE_FLAGS = -c release --static-swift-stdlib
 ERRDOCS = .build/debug/errdocs
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 PYTHON ?= python3
@@ -41,8 +43,8 @@ docs: build
 	$(ERRDOCS) schema error > docs/schemas/error.schema.json
 
 ## Benchmarks on synthetic catalogs (release build); figures go to bench/results.md.
-bench: deps
-	scripts/bench.sh
+bench: deps release-deps
+	RELEASE_FLAGS="$(RELEASE_FLAGS)" scripts/bench.sh
 
 ## The binary to install: .build/release/errdocs, optimized, with Swift's runtime and Foundation
 ## linked in. It loads no Swift library when it starts (`errdocs --version`: 10-20 ms against
@@ -50,7 +52,7 @@ bench: deps
 ## twelve alternating runs), and it runs where Swift is not installed: it needs only Debian's
 ## libcmark, libcurl and libstdc++ (ldd).
 release: deps release-deps
-	$(SWIFT) build -c release --static-swift-stdlib --product errdocs
+	$(SWIFT) build $(RELEASE_FLAGS) --product errdocs
 
 ## Foundation linked in statically needs libcurl's development files (Debian's libcurl4-openssl-dev).
 release-deps:

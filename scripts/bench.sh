@@ -23,9 +23,8 @@ if ! command -v hyperfine >/dev/null || [ ! -x /usr/bin/time ] || ! command -v h
   $sudo apt-get update -qq && $sudo apt-get install -y -qq hyperfine time hugo
 fi
 
-# The release build users get from `make release`: Swift's libraries linked in (see the Makefile).
-make --no-print-directory release-deps
-release=(-c release --static-swift-stdlib)
+# The release build users get from `make release`: the Makefile passes its flags.
+read -ra release <<< "${RELEASE_FLAGS:?run scripts/bench.sh through make bench, which sets RELEASE_FLAGS}"
 swift build "${release[@]}" --product errdocs >/dev/null
 swift build "${release[@]}" --product generate-catalog >/dev/null
 bin=$(swift build "${release[@]}" --show-bin-path)

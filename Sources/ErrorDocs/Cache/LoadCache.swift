@@ -117,8 +117,8 @@ final class LoadCache: Sendable {
                 if let pending = run { try append(.copy(pending)) }
                 run = nil
             }
-            for window in stride(from: 0, to: next.count, by: 256) {
-                let entries = next[window..<min(window + 256, next.count)]
+            for window in ConcurrentMap.batches(of: 256, in: next.indices) {
+                let entries = next[window]
                 // nil for an entry found here; .some(nil) for one left out.
                 let encoded = ConcurrentMap.map(Array(entries)) { entry in entry.make.map { $0() } }
                 for (entry, made) in zip(entries, encoded) {

@@ -206,9 +206,9 @@ struct BuildRecordFile {
     /// of batches at a time so that the stamps are never all held.
     private static func stamps(count: Int, _ stamp: @Sendable (Int) -> FileStamp?,
                                each: (Int, FileStamp?) throws -> Void) throws {
-        let batch = 1024, window = 8 * batch
-        for start in stride(from: 0, to: count, by: window) {
-            let batches = ConcurrentMap.batches(of: batch, in: start..<min(start + window, count))
+        let batch = 1024
+        for window in ConcurrentMap.batches(of: 8 * batch, in: 0..<count) {
+            let batches = ConcurrentMap.batches(of: batch, in: window)
             let stamps = ConcurrentMap.map(batches) { positions in positions.map(stamp) }
             for (positions, found) in zip(batches, stamps) {
                 for (position, stamp) in zip(positions, found) {

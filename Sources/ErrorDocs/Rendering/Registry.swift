@@ -244,12 +244,12 @@ struct Registry: Encodable {
         var offset = head.count
         var pieces = FilePieces(between: Self.separator)
         var ranges: [String: Range<Int>] = [:]
-        for window in stride(from: 0, to: count, by: Self.window) {
-            let positions = window..<min(window + Self.window, count)
+        for positions in ConcurrentMap.batches(of: Self.window, in: 0..<count) {
+            let window = positions.lowerBound
             let keys = key.map { key in positions.map(key) } ?? []
             let copies = keys.map { previous?.range(of: $0) }
             let missing = positions.indices.filter { copies.isEmpty || copies[$0 - window] == nil }.map { $0 - window }
-            let batches = stride(from: 0, to: missing.count, by: 64).map { missing[$0..<min($0 + 64, missing.count)] }
+            let batches = ConcurrentMap.batches(of: 64, in: missing.indices).map { missing[$0] }
             let encoded = try ConcurrentMap.map(batches) { batch in try Self.encode(batch.map { entry(window + $0) }) }
             var made = [[UInt8]?](repeating: nil, count: positions.count)
             for (batch, entries) in zip(batches, encoded) {
