@@ -108,7 +108,9 @@ public enum Pipeline {
         guard let theme, let inputs else {
             return BuildReport(diagnostics: diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
-        let renderer = SiteRenderer(catalog: report.catalog, theme: theme, keys: PageKeys(inputs: inputs, catalog: report.catalog))
+        let index = ViewBuilder.ErrorIndex(report.catalog)
+        let renderer = SiteRenderer(catalog: report.catalog, theme: theme, index: index,
+                                    keys: PageKeys(inputs: inputs, catalog: report.catalog, index: index))
         let stage = try output.begin()
         do {
             let current = output

@@ -22,6 +22,7 @@ public struct SiteFile: Sendable, Equatable {
 struct SiteRenderer {
     let catalog: Catalog
     let theme: Theme
+    let index: ViewBuilder.ErrorIndex
     let keys: PageKeys
 
     struct Result {
@@ -63,8 +64,8 @@ struct SiteRenderer {
         func page(_ path: String, key: String, markdown: Bool, _ page: Page) {
             if !keep(path, key: key) { jobs.append(Job(path: path, markdown: markdown, page: page)) }
         }
-        let html = ViewBuilder(catalog: catalog, style: .html)
-        let markdown = ViewBuilder(catalog: catalog, style: .markdown, index: html.index)
+        let html = ViewBuilder(catalog: catalog, style: .html, index: index)
+        let markdown = ViewBuilder(catalog: catalog, style: .markdown, index: index)
         let everything = self.keys.everything, summary = self.keys.summaryPages
         // Markdown twins live under markdown/ and use the templates of the same names there.
         for (views, prefix) in [(html, ""), (markdown, "markdown/")] {
@@ -74,9 +75,9 @@ struct SiteRenderer {
             let errors = views.errors, paths = views.paths, pageKeys = self.keys
             let batches = ConcurrentMap.batches(of: 512, in: errors.indices)
             let errorPages = ConcurrentMap.map(batches) { batch in
-                errors[batch].map { error in
-                    let path = prefix + paths.error(error.code?.value ?? "")
-                    return (path: path, key: pageKeys.errorPage(path, file: error.location.file))
+                batch.map { position in
+                    let path = prefix + paths.error(errors[position].code?.value ?? "")
+                    return (path: path, key: pageKeys.errorPage(path, position: position))
                 }
             }
             for (position, (path, key)) in errorPages.joined().enumerated() {
@@ -157,10 +158,7 @@ struct SiteRenderer {
                 var made: [String: Range<Int>] = [:]
                 try stage.write(path, pieces: { append in
                     if path == Registry.path {
-                        // An entry is made from its error's file and what every page depends on (settings).
-                        made = try Registry.encode(catalog, key: { error in
-                            pageKeys.errorPage(Registry.path + "#" + (error.code?.value ?? ""), file: error.location.file)
-                        }, previous: registryPrevious, into: append)
+                        made = try Registry.encode(catalog, key: pageKeys.registryEntry, previous: registryPrevious, into: append)
                     } else {
                         made = try AgentIndex.llmsFullTXT(
                             pages: markdownPages, key: { markdownKeys[$0] }, previous: fullPrevious, contents: { path in

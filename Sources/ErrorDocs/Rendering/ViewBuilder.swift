@@ -33,6 +33,25 @@ struct ViewBuilder: Sendable {
             self.byCode = byCode
             self.positionInFamily = positionInFamily
         }
+
+        /// The error defined with `code` (the first, if several are).
+        func definition(ofCode code: String) -> ErrorDefinition? {
+            byCode[code].map { errors[$0] }
+        }
+
+        /// What the sidebar lists of `members` (a family's errors) on the page of `code`, one of
+        /// them: all of a small family, the errors around `code` in a large one.
+        func sidebar(_ members: [ErrorDefinition], around code: String?) -> ArraySlice<ErrorDefinition> {
+            members[sidebar(count: members.count, around: code)]
+        }
+
+        /// The positions ``sidebar(_:around:)`` takes of a family of `count` errors.
+        func sidebar(count: Int, around code: String?) -> Range<Int> {
+            guard count > 2 * PageView.sidebarWindow + 1 else { return 0..<count }
+            let position = code.flatMap { positionInFamily[$0] } ?? 0
+            let start = max(0, min(position - PageView.sidebarWindow, count - 2 * PageView.sidebarWindow - 1))
+            return start..<(start + 2 * PageView.sidebarWindow + 1)
+        }
     }
 
     let catalog: Catalog
@@ -48,9 +67,8 @@ struct ViewBuilder: Sendable {
     /// Errors sorted by code; families and guides in the author's order.
     var errors: [ErrorDefinition] { index.errors }
 
-    /// The error defined with `code` (the first, if several are).
     func definition(ofCode code: String) -> ErrorDefinition? {
-        index.byCode[code].map { index.errors[$0] }
+        index.definition(ofCode: code)
     }
 
     var settings: CatalogSettings { catalog.settings }
@@ -105,12 +123,7 @@ struct ViewBuilder: Sendable {
         let families = settings.families.map { family in
             let members = errors(in: family)
             let current = family.id.value == currentFamily
-            var shown = current ? members[...] : []
-            if members.count > 2 * PageView.sidebarWindow + 1 {
-                let position = currentCode.flatMap { index.positionInFamily[$0] } ?? 0
-                let start = max(0, min(position - PageView.sidebarWindow, members.count - 2 * PageView.sidebarWindow - 1))
-                shown = shown.isEmpty ? [] : members[start..<(start + 2 * PageView.sidebarWindow + 1)]
-            }
+            let shown = current ? index.sidebar(members, around: currentCode) : []
             return PageView.NavFamily(
                 title: family.title?.value ?? family.id.value, link: root + paths.family(family.id.value),
                 count: members.count, current: current, partial: current && shown.count < members.count,

@@ -103,8 +103,14 @@ import Testing
                         .replacingOccurrences(of: "\n  status: 429\n", with: "\n  status: 503\n")
                 }
             }),
-            ("the title of one error (shown in every page's navigation)", {
+            ("the title of one error (shown in its family's navigation)", {
                 try space.replace("\ntitle: ", with: "\ntitle: Edited ")
+            }),
+            ("the summary of an error another relates to (shown in its related errors)", {
+                try space.replace("\nsummary: You sent more requests", with: "\nsummary: You sent many more requests")
+            }),
+            ("the title of another error (in its family's navigation, a related list and a replacement)", {
+                try space.replace("\ntitle: ", with: "\ntitle: Edited ", in: "Content/errors/rate_quota/daily_quota_exceeded.yaml")
             }),
             ("a new error file", {
                 let text = try String(contentsOf: space.url("Content/errors/rate_quota/rate_limited.yaml"), encoding: .utf8)
@@ -153,6 +159,54 @@ import Testing
             #expect(differing.isEmpty, "after editing \(edit.name), the incremental build differs from a clean one in \(differing.prefix(5))")
             #expect(incremental.upToDate == (edit.name == "nothing"), "\(edit.name)")
         }
+    }
+
+    /// In a family larger than the sidebar shows, a title edit renders the pages whose sidebar
+    /// lists the error and those that name it as related, and no other error page; and the
+    /// site still equals a clean build.
+    @Test func aTitleEditRendersThePagesThatShowTheTitle() throws {
+        var files: [String: String] = [:]
+        for index in 0..<40 {
+            let code = SidebarTests.code(index)
+            // The last error names the second as related; the one before, as its replacement.
+            let extra = [
+                38: "deprecated:\n  since: \"1.0.0\"\n  replaced_by: \(SidebarTests.code(1))",
+                39: "related:\n  - \(SidebarTests.code(1))",
+            ]
+            files["errors/\(code).yaml"] = TemporaryCatalog.error(code, extra: extra[index] ?? "")
+        }
+        let catalog = try TemporaryCatalog(files)
+        defer { catalog.remove() }
+        // Outputs beside the catalog, with their records and spares, in a folder of their own.
+        let outputs = catalog.root.path + "-outputs"
+        defer { try? FileManager.default.removeItem(atPath: outputs) }
+        let site = outputs + "/Site", clean = outputs + "/Clean"
+        @discardableResult
+        func build(_ path: String) throws -> Pipeline.BuildReport {
+            var output = try FolderOutput(path: path)
+            let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+            #expect(report.succeeded, "\(report.diagnostics.filter { $0.severity == .error })")
+            return report
+        }
+        try build(site)
+        let file = catalog.root.appendingPathComponent("errors/\(SidebarTests.code(1)).yaml")
+        try String(contentsOf: file, encoding: .utf8).replacingOccurrences(of: "\ntitle: Bad request", with: "\ntitle: Edited request")
+            .write(to: file, atomically: false, encoding: .utf8)
+        let report = try build(site)
+        let rendered = Set(report.written.filter { $0.hasPrefix("errors/") }.map { String($0.split(separator: "/")[1]) })
+        // The sidebar of the pages of errors 0 to 11 lists error 1 (their window starts at 0).
+        let showing = Set((0...11).map(SidebarTests.code) + [SidebarTests.code(38), SidebarTests.code(39)])
+        #expect(rendered == showing, "\(rendered.sorted())")
+        #expect(report.written.contains("markdown/errors/\(SidebarTests.code(39)).md"))
+        #expect(report.written.contains("index.html"), "the index lists every title")
+
+        try build(clean)
+        let differing = try FileManager.default.subpathsOfDirectory(atPath: clean).filter { path in
+            var isFolder: ObjCBool = false
+            guard FileManager.default.fileExists(atPath: clean + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { return false }
+            return FileManager.default.contents(atPath: site + "/" + path) != FileManager.default.contents(atPath: clean + "/" + path)
+        }
+        #expect(differing.isEmpty, "the incremental build differs from a clean one in \(differing.sorted().prefix(5))")
     }
 
     @Test func anEditRendersOnlyWhatItAffectsAndKeepsTheRestUntouched() throws {
