@@ -73,16 +73,23 @@ struct BuildInputs: Sendable {
 /// family's sidebar lists, and the code, title and summary of its related errors and its
 /// replacement. Its key is made of exactly these, so an edit to an error's text re-renders its
 /// own two pages, and an edit to its title the pages that list it too (a few dozen in a large
-/// family; 2.0-2.2 s at 10,000 errors against 9.3 s when every key held every title). The summary pages
-/// (index, families, status codes, retries, guides, removed errors, and the search index and
-/// llms.txt) show every error's code, title, summary and family and its row in their tables:
-/// status, retry policy, first quick fix, deprecation. A registry entry is made from its
-/// error's file and the settings. Every other file depends on everything.
+/// family; 2.0-2.2 s at 10,000 errors against 9.3 s when every key held every title). The summary
+/// pages (index, status codes, retries, and the search index and llms.txt) show every error's
+/// row: code, title, summary, family, status, retry policy, first quick fix, deprecation; a
+/// family's page the rows of its errors; a guide's page nothing of any error, and a removed
+/// error's page its replacement. A registry entry is made from its error's file and the
+/// settings. Every other file depends on everything.
 struct PageKeys: Sendable {
     let everything: String
     let summaryPages: String
     /// The non-error inputs: tool, catalog folder, theme, catalog.yaml and guides.
     private let base: String
+    /// That, and how many errors each family has: what every page shows.
+    private let pageBase: String
+    /// What each family's page is made from, by family id.
+    private let families: [String: String]
+    /// What each removed error's page is made from: catalog.yaml and its replacement.
+    private let removed: [String]
     /// What the pages of each error of the index (by position) are made from.
     private let errors: [String]
     private let files: [String: String]
@@ -115,12 +122,17 @@ struct PageKeys: Sendable {
                 return hash.key
             }
         }.joined())
+        /// What a link to the error with `code` shows (its code, title and summary).
+        let shownAsLink = { @Sendable (code: String?) -> [String?] in
+            guard let position = code.flatMap({ index.byCode[$0] }) else { return [nil] }
+            return [listed[position], sorted[position].summary?.value]
+        }
         var families: [String: [Int]] = [:]
         for position in sorted.indices { families[sorted[position].family?.value ?? "", default: []].append(position) }
-        let hashed = ConcurrentMap.map(batches) { [families] batch -> (keys: [String], summary: String) in
-            var summary = ContentHash()
-            var keys: [String] = []
+        let hashed = ConcurrentMap.map(batches) { [families] batch -> (keys: [String], rows: [String]) in
+            var keys: [String] = [], rows: [String] = []
             keys.reserveCapacity(batch.count)
+            rows.reserveCapacity(batch.count)
             for position in batch {
                 let error = sorted[position]
                 let retry = error.retry
@@ -133,7 +145,9 @@ struct PageKeys: Sendable {
                     retry?.jitter.map { String($0.value) }, error.quickFix.first?.value,
                     error.deprecated.map { _ in "deprecated" },
                 ]
-                for part in parts { summary.add(part) }
+                var row = ContentHash()
+                for part in parts { row.add(part) }
+                rows.append(row.key)
 
                 var key = ContentHash()
                 key.add(pageBase)
@@ -144,9 +158,7 @@ struct PageKeys: Sendable {
                     key.add(listed[member])
                 }
                 func link(_ code: String?) {
-                    guard let position = code.flatMap({ index.byCode[$0] }) else { return key.add(nil) }
-                    key.add(listed[position])
-                    key.add(sorted[position].summary?.value)
+                    for part in shownAsLink(code) { key.add(part) }
                 }
                 key.add("related")
                 error.related.forEach { link($0.value) }
@@ -154,12 +166,29 @@ struct PageKeys: Sendable {
                 link(error.deprecated?.replacedBy?.value)
                 keys.append(key.key)
             }
-            return (keys, summary.key)
+            return (keys, rows)
         }
+        // Each error's row in the tables: the summary pages show all, a family's page its own.
+        let rows = Array(hashed.map(\.rows).joined())
         var summary = base
         summary.add("summary pages")
-        for batch in hashed { summary.add(batch.summary) }
+        for row in rows { summary.add(row) }
+        var familyKeys: [String: String] = [:]
+        for (family, members) in families {
+            var key = ContentHash()
+            for part in [pageBase, "family", family] { key.add(part) }
+            for member in members { key.add(rows[member]) }
+            familyKeys[family] = key.key
+        }
+        self.families = familyKeys
+        removed = catalog.settings.removed.map { removed in
+            var key = ContentHash()
+            for part in [pageBase, "removed"] { key.add(part) }
+            for part in shownAsLink(removed.replacedBy?.value) { key.add(part) }
+            return key.key
+        }
         self.base = baseKey
+        self.pageBase = pageBase
         self.summaryPages = summary.key
         self.errors = Array(hashed.map(\.keys).joined())
         self.everything = inputs.key
@@ -169,6 +198,21 @@ struct PageKeys: Sendable {
     /// The page at `path` of the error at `position` in the index.
     func errorPage(_ path: String, position: Int) -> String {
         ContentHash.of([errors[position], path])
+    }
+
+    /// A family's page shows the rows of its errors.
+    func familyPage(_ path: String, family: String) -> String {
+        ContentHash.of([families[family] ?? ContentHash.of([pageBase, "family without errors", family]), path])
+    }
+
+    /// A guide's page shows only what every page shows and the guide.
+    func guidePage(_ path: String) -> String {
+        ContentHash.of([pageBase, path])
+    }
+
+    /// The page of the removed error at `position` in catalog.yaml's list.
+    func removedPage(_ path: String, position: Int) -> String {
+        ContentHash.of([removed[position], path])
     }
 
     /// The error's entry in registry.json.

@@ -85,15 +85,18 @@ struct SiteRenderer {
                 page(path, key: key, markdown: isMarkdown, .error(position))
             }
             for (position, removed) in catalog.settings.removed.enumerated() {
-                page(prefix + views.paths.error(removed.code.value), key: summary, markdown: isMarkdown, .removed(position))
+                let path = prefix + views.paths.error(removed.code.value)
+                page(path, key: self.keys.removedPage(path, position: position), markdown: isMarkdown, .removed(position))
             }
             for (position, family) in catalog.settings.families.enumerated() {
-                page(prefix + views.paths.family(family.id.value), key: summary, markdown: isMarkdown, .family(position))
+                let path = prefix + views.paths.family(family.id.value)
+                page(path, key: self.keys.familyPage(path, family: family.id.value), markdown: isMarkdown, .family(position))
             }
             page(prefix + views.paths.statusCodes, key: summary, markdown: isMarkdown, .statusCodes)
             page(prefix + views.paths.retries, key: summary, markdown: isMarkdown, .retries)
             for (position, guide) in catalog.guides.enumerated() {
-                page(prefix + views.paths.guide(guide.slug), key: summary, markdown: isMarkdown, .guide(position))
+                let path = prefix + views.paths.guide(guide.slug)
+                page(path, key: self.keys.guidePage(path), markdown: isMarkdown, .guide(position))
             }
         }
         let done = Locked(0)

@@ -112,6 +112,10 @@ import Testing
             ("the title of another error (in its family's navigation, a related list and a replacement)", {
                 try space.replace("\ntitle: ", with: "\ntitle: Edited ", in: "Content/errors/rate_quota/daily_quota_exceeded.yaml")
             }),
+            ("the summary of the error a removed one is replaced by (shown on the removed one's page)", {
+                try space.replace("\nsummary: The domain of the from address", with: "\nsummary: The sending domain",
+                                  in: "Content/errors/validation/domain_not_verified.yaml")
+            }),
             ("a new error file", {
                 let text = try String(contentsOf: space.url("Content/errors/rate_quota/rate_limited.yaml"), encoding: .utf8)
                 try text.replacingOccurrences(of: "\ncode: rate_limited\n", with: "\ncode: rate_limited_again\n")
@@ -199,6 +203,8 @@ import Testing
         #expect(rendered == showing, "\(rendered.sorted())")
         #expect(report.written.contains("markdown/errors/\(SidebarTests.code(39)).md"))
         #expect(report.written.contains("index.html"), "the index lists every title")
+        #expect(report.written.contains("families/validation/index.html"), "its family's page lists it")
+        #expect(!report.written.contains("families/server/index.html"), "another family's page does not")
 
         try build(clean)
         let differing = try FileManager.default.subpathsOfDirectory(atPath: clean).filter { path in
