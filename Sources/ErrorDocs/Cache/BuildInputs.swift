@@ -127,9 +127,8 @@ struct PageKeys: Sendable {
             guard let position = code.flatMap({ index.byCode[$0] }) else { return [nil] }
             return [listed[position], sorted[position].summary?.value]
         }
-        var families: [String: [Int]] = [:]
-        for position in sorted.indices { families[sorted[position].family?.value ?? "", default: []].append(position) }
-        let hashed = ConcurrentMap.map(batches) { [families] batch -> (keys: [String], rows: [String]) in
+        let families = index.byFamily
+        let hashed = ConcurrentMap.map(batches) { batch -> (keys: [String], rows: [String]) in
             var keys: [String] = [], rows: [String] = []
             keys.reserveCapacity(batch.count)
             rows.reserveCapacity(batch.count)

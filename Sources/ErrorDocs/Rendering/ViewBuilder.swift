@@ -8,8 +8,9 @@ struct ViewBuilder: Sendable {
     struct ErrorIndex: Sendable {
         /// Sorted by code.
         let errors: [ErrorDefinition]
-        /// `errors` of each family, by family id.
-        let byFamily: [String: [ErrorDefinition]]
+        /// The positions in `errors` of each family's errors, by family id (positions, since
+        /// copying an error's definition costs a retain of each of its fields).
+        let byFamily: [String: [Int]]
         /// Position in `errors` by code (the first definition wins), for related errors and
         /// replacements.
         let byCode: [String: Int]
@@ -18,18 +19,20 @@ struct ViewBuilder: Sendable {
 
         init(_ catalog: Catalog) {
             errors = catalog.errors.sorted(byKey: { $0.code?.value ?? "" })
-            byFamily = Dictionary(grouping: errors) { $0.family?.value ?? "" }
+            var byFamily: [String: [Int]] = [:]
+            for position in errors.indices { byFamily[errors[position].family?.value ?? "", default: []].append(position) }
             var byCode: [String: Int] = [:], positionInFamily: [String: Int] = [:]
             for (position, error) in errors.enumerated() {
                 guard let code = error.code?.value, byCode[code] == nil else { continue }
                 byCode[code] = position
             }
             for members in byFamily.values {
-                for (position, error) in members.enumerated() {
-                    guard let code = error.code?.value, positionInFamily[code] == nil else { continue }
+                for (position, member) in members.enumerated() {
+                    guard let code = errors[member].code?.value, positionInFamily[code] == nil else { continue }
                     positionInFamily[code] = position
                 }
             }
+            self.byFamily = byFamily
             self.byCode = byCode
             self.positionInFamily = positionInFamily
         }
@@ -39,13 +42,8 @@ struct ViewBuilder: Sendable {
             byCode[code].map { errors[$0] }
         }
 
-        /// What the sidebar lists of `members` (a family's errors) on the page of `code`, one of
+        /// Which of a family's `count` errors the sidebar lists on the page of `code`, one of
         /// them: all of a small family, the errors around `code` in a large one.
-        func sidebar(_ members: [ErrorDefinition], around code: String?) -> ArraySlice<ErrorDefinition> {
-            members[sidebar(count: members.count, around: code)]
-        }
-
-        /// The positions ``sidebar(_:around:)`` takes of a family of `count` errors.
         func sidebar(count: Int, around code: String?) -> Range<Int> {
             guard count > 2 * PageView.sidebarWindow + 1 else { return 0..<count }
             let position = code.flatMap { positionInFamily[$0] } ?? 0
@@ -121,9 +119,9 @@ struct ViewBuilder: Sendable {
         case .markdown: twin = root + "../" + SitePaths(style: .html).path(twinOf: path)
         }
         let families = settings.families.map { family in
-            let members = errors(in: family)
+            let members = index.byFamily[family.id.value] ?? []
             let current = family.id.value == currentFamily
-            let shown = current ? index.sidebar(members, around: currentCode) : []
+            let shown = current ? members[index.sidebar(count: members.count, around: currentCode)].map { index.errors[$0] } : []
             return PageView.NavFamily(
                 title: family.title?.value ?? family.id.value, link: root + paths.family(family.id.value),
                 count: members.count, current: current, partial: current && shown.count < members.count,
@@ -150,7 +148,7 @@ struct ViewBuilder: Sendable {
     }
 
     func errors(in family: Family) -> [ErrorDefinition] {
-        index.byFamily[family.id.value] ?? []
+        (index.byFamily[family.id.value] ?? []).map { index.errors[$0] }
     }
 
     func retry(_ policy: RetryPolicy?) -> ErrorView.Retry {
