@@ -56,18 +56,9 @@ import Testing
             return report
         }
 
-        /// Every file under `folder` by relative path, and every folder, as its path with a
-        /// slash and no contents.
-        func tree(_ folder: String) throws -> [String: Data] {
-            let base = url(folder)
-            var files: [String: Data] = [:]
-            for path in try FileManager.default.subpathsOfDirectory(atPath: base.path) {
-                var isFolder: ObjCBool = false
-                let full = base.appendingPathComponent(path)
-                guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isFolder) else { continue }
-                files[isFolder.boolValue ? path + "/" : path] = isFolder.boolValue ? Data() : try Data(contentsOf: full)
-            }
-            return files
+        /// The paths where the folders `built` and `clean` (under the workspace) differ.
+        func differences(_ built: String, _ clean: String) throws -> [String] {
+            try IncrementalBuildTests.differences(url(built), url(clean))
         }
 
         func inode(_ path: String) throws -> UInt64 {
@@ -77,6 +68,26 @@ import Testing
 
     /// Builds change a few files in place and swap in a new folder for more: the series runs
     /// with the default limit, with every build in place, and with none.
+    /// Every file under `folder` by relative path, and every folder, as its path with a slash
+    /// and no contents.
+    static func tree(_ folder: URL) throws -> [String: Data] {
+        var files: [String: Data] = [:]
+        for path in try FileManager.default.subpathsOfDirectory(atPath: folder.path) {
+            var isFolder: ObjCBool = false
+            let full = folder.appendingPathComponent(path)
+            guard FileManager.default.fileExists(atPath: full.path, isDirectory: &isFolder) else { continue }
+            files[isFolder.boolValue ? path + "/" : path] = isFolder.boolValue ? Data() : try Data(contentsOf: full)
+        }
+        return files
+    }
+
+    /// The files and folders that one of the two folders has and the other has not, or has
+    /// with other bytes, sorted.
+    static func differences(_ built: URL, _ clean: URL) throws -> [String] {
+        let built = try tree(built), clean = try tree(clean)
+        return Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
+    }
+
     @Test(arguments: [(aged: false, inPlaceLimit: nil), (true, Int.max), (false, 0)] as [(aged: Bool, inPlaceLimit: Int?)])
     func incrementalBuildsEqualCleanBuildsAfterEachEdit(aged: Bool, inPlaceLimit: Int?) throws {
         let space = try Workspace(aged: aged)
@@ -158,8 +169,7 @@ import Testing
             try edit.apply()
             let incremental = try space.build(into: "Site", inPlaceLimit: inPlaceLimit)
             try space.build(into: "Clean-\(index)")
-            let built = try space.tree("Site"), clean = try space.tree("Clean-\(index)")
-            let differing = Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
+            let differing = try space.differences("Site", "Clean-\(index)")
             #expect(differing.isEmpty, "after editing \(edit.name), the incremental build differs from a clean one in \(differing.prefix(5))")
             #expect(incremental.upToDate == (edit.name == "nothing"), "\(edit.name)")
         }
@@ -207,12 +217,8 @@ import Testing
         #expect(!report.written.contains("families/server/index.html"), "another family's page does not")
 
         try build(clean)
-        let differing = try FileManager.default.subpathsOfDirectory(atPath: clean).filter { path in
-            var isFolder: ObjCBool = false
-            guard FileManager.default.fileExists(atPath: clean + "/" + path, isDirectory: &isFolder), !isFolder.boolValue else { return false }
-            return FileManager.default.contents(atPath: site + "/" + path) != FileManager.default.contents(atPath: clean + "/" + path)
-        }
-        #expect(differing.isEmpty, "the incremental build differs from a clean one in \(differing.sorted().prefix(5))")
+        let differing = try Self.differences(URL(fileURLWithPath: site), URL(fileURLWithPath: clean))
+        #expect(differing.isEmpty, "the incremental build differs from a clean one in \(differing.prefix(5))")
     }
 
     @Test func anEditRendersOnlyWhatItAffectsAndKeepsTheRestUntouched() throws {
@@ -271,8 +277,7 @@ import Testing
         let report = try space.build(into: "Site", inPlaceLimit: inPlaceLimit)
         #expect(report.kept.count > report.written.count, "the edit renders a few pages and keeps the rest")
         try space.build(into: "Clean")
-        let built = try space.tree("Site"), clean = try space.tree("Clean")
-        let differing = Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
+        let differing = try space.differences("Site", "Clean")
         #expect(differing.isEmpty, "the build from a tampered spare differs from a clean one in \(differing.prefix(5))")
         #expect(try manager.subpathsOfDirectory(atPath: space.url("Outside").path) == ["rate_limited"], "nothing was written through the link")
     }
@@ -300,8 +305,7 @@ import Testing
         let report = try space.build(into: "Site", inPlaceLimit: Int.max)
         #expect(report.kept.isEmpty)
         try space.build(into: "Clean")
-        let built = try space.tree("Site"), clean = try space.tree("Clean")
-        let differing = Set(built.keys).union(clean.keys).filter { built[$0] != clean[$0] }.sorted()
+        let differing = try space.differences("Site", "Clean")
         #expect(differing.isEmpty, "differs from a clean build in \(differing.prefix(5))")
         #expect(try space.build(into: "Site").upToDate, "the next build's record is its own")
     }
