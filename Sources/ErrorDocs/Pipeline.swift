@@ -10,6 +10,8 @@ public enum Pipeline {
         public var diagnostics: [Diagnostic]
         /// How many error files the error-file rules ran on (the others' findings were kept).
         var linted = 0
+        /// Files whose bytes, as loaded, are not the ones `hashes` named (see ``CatalogLoader/Result/changed``).
+        var changed: [String] = []
     }
 
     public struct BuildReport: Sendable {
@@ -78,6 +80,7 @@ public enum Pipeline {
         }
         var report = LintReport(catalog: loaded.catalog, diagnostics: diagnostics.sortedByLocation())
         report.linted = found.count
+        report.changed = loaded.changed
         return report
     }
 
@@ -90,7 +93,7 @@ public enum Pipeline {
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
         let (theme, themeProblems) = try Theme.load(overlay: templates)
         var previous = output.previousBuild()
-        let inputs = try theme.map { try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:]) }
+        var inputs = try theme.map { try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:]) }
         // Not needed past this point, and 100,000 entries for a 100,000-error catalog.
         previous?.inputFiles = [:]
         if let inputs, let previous, previous.complete, previous.inputs == inputs.key {
@@ -98,9 +101,21 @@ public enum Pipeline {
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
         // The cache of loaded files is written while the site renders when few entries are new.
-        let cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
+        var cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
         defer { cache?.finishWriting() }
-        let report = try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)
+        var report = try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)
+        if let theme, !report.changed.isEmpty {
+            // Pages are keyed by the hashes, so they must be those of the bytes loaded. A file
+            // changed while it was read, or changed with its stamp put back (so its old hash
+            // was taken): hash every file again, and load once more.
+            cache?.finishWriting()
+            cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
+            inputs = try BuildInputs(directory: directory, theme: theme)
+            report = try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)
+            if let file = report.changed.first {
+                throw CatalogLoadError(description: "\(file): changed while errdocs read it; build again when it is saved")
+            }
+        }
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }

@@ -19,6 +19,9 @@ public struct CatalogLoader: Sendable {
         /// next cache), in load order, and catalog.yaml's content hash.
         var cached: [CachedFile] = []
         var settingsHash: String?
+        /// Files whose bytes, as parsed, are not the ones ``hashes`` was made from: changed
+        /// while the build read them (or changed with their stamp put back), by path.
+        var changed: [String] = []
     }
 
     struct CachedFile: Sendable {
@@ -76,26 +79,32 @@ public struct CatalogLoader: Sendable {
         // the result never depends on scheduling.
         let listing = try self.listing ?? list()
         let errorFiles = listing.errors
-        let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: CachedFile?) in
-            guard let cache else { return (try loadErrorFile(file), nil) }
-            if let hash = hashes[file] {
+        let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: CachedFile?, changed: Bool) in
+            guard cache != nil || !hashes.isEmpty else { return (try loadErrorFile(file), nil, false) }
+            if let cache, let hash = hashes[file] {
                 let name = cache.name(of: file, hash: hash)
-                if let known = cache.loaded(file, name: name) { return (known, CachedFile(path: file, hash: hash, entry: .found(name))) }
+                if let known = cache.loaded(file, name: name) { return (known, CachedFile(path: file, hash: hash, entry: .found(name)), false) }
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
             let bytes = try read(file)
             let loaded = loadErrorFile(file, bytes: bytes)
             let hash = ContentHash.of(Data(bytes))
-            let entry = LoadCache.Entry(name: cache.name(of: file, hash: hash)) {
-                try? LoadedFileCoding.encode(loaded.definitions, loaded.problems)
+            let cached = cache.map { cache in
+                CachedFile(path: file, hash: hash, entry: LoadCache.Entry(name: cache.name(of: file, hash: hash)) {
+                    try? LoadedFileCoding.encode(loaded.definitions, loaded.problems)
+                })
             }
-            return (loaded, CachedFile(path: file, hash: hash, entry: entry))
+            return (loaded, cached, isChanged(file, hash: hash))
         }
         var errors: [ErrorDefinition] = []
-        for (file, _) in loaded {
-            errors += file.definitions
-            diagnostics += file.problems
+        var changed: [String] = []
+        for (file, loaded) in zip(errorFiles, loaded) {
+            errors += loaded.file.definitions
+            diagnostics += loaded.file.problems
+            if loaded.changed { changed.append(file) }
         }
+        let settingsHash = cache != nil || !hashes.isEmpty ? ContentHash.of(Data(settingsBytes)) : nil
+        if let settingsHash, isChanged(settingsPath, hash: settingsHash) { changed.insert(settingsPath, at: 0) }
 
         var guides: [Guide] = []
         // Guides are one level deep: their file names are their URLs, so a nested file would
@@ -109,7 +118,9 @@ public struct CatalogLoader: Sendable {
                 "guides are read only from the guides/ folder itself, not its subfolders; this file is ignored"))
         }
         for file in guideFiles {
-            switch SourceText.decode(try read(file), path: file) {
+            let bytes = try read(file)
+            if !hashes.isEmpty, isChanged(file, hash: ContentHash.of(Data(bytes))) { changed.append(file) }
+            switch SourceText.decode(bytes, path: file) {
             case .failure(let problem): diagnostics.append(problem)
             case .success(let source):
                 switch Guide.parse(source) {
@@ -121,7 +132,12 @@ public struct CatalogLoader: Sendable {
 
         let catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles, directory: directory)
         return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty,
-                      cached: loaded.compactMap(\.cached), settingsHash: cache.map { _ in ContentHash.of(Data(settingsBytes)) })
+                      cached: loaded.compactMap(\.cached), settingsHash: cache == nil ? nil : settingsHash, changed: changed)
+    }
+
+    /// True when the build was keyed by another hash of `file` than `hash`.
+    private func isChanged(_ file: String, hash: String) -> Bool {
+        hashes[file].map { $0 != hash } ?? false
     }
 
     // MARK: Files
