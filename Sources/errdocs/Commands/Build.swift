@@ -56,7 +56,9 @@ struct Build: ParsableCommand {
             defer { bar?.finish() }
             var progress: (@Sendable (Int, Int) -> Void)?
             if let bar { progress = { done, total in bar.update(done, total) } }
-            report = try Pipeline.build(location.directory, templates: templatesPath, into: &folder, progress: progress)
+            // The tool exits right after: the build's memory is left to the exit.
+            report = try Pipeline.build(location.directory, templates: templatesPath, into: &folder, freeingMemory: false,
+                                        progress: progress)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
