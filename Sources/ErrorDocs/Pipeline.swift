@@ -97,14 +97,14 @@ public enum Pipeline {
     public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput,
                              freeingMemory: Bool = true,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
-        let leftovers = freeingMemory ? nil : Leftovers()
+        let untilExit = freeingMemory ? nil : KeptUntilExit()
         let (theme, themeProblems) = try Theme.load(overlay: templates)
         var previous = output.previousBuild()
         var inputs = try theme.map { try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:]) }
         // Not needed past this point, and 100,000 entries for a 100,000-error catalog.
         previous?.inputFiles = [:]
         if let inputs, let previous, previous.complete, previous.inputs == inputs.key {
-            leftovers?.keep(previous)
+            untilExit?.keep(previous)
             return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
@@ -115,7 +115,9 @@ public enum Pipeline {
         if let theme, !report.changed.isEmpty {
             // Pages are keyed by the hashes, so they must be those of the bytes loaded. A file
             // changed while it was read, or changed with its stamp put back (so its old hash
-            // was taken): hash every file again, and load once more.
+            // was taken) and parsed because the loaded-files cache had no entry for the old
+            // hash: hash every file again, and load once more. The first load's cache is
+            // written before the second one reads it (two writers would share a temporary file).
             cache?.finishWriting()
             cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
             inputs = try BuildInputs(directory: directory, theme: theme)
@@ -155,7 +157,7 @@ public enum Pipeline {
             record.inputFiles = inputs.settled
             record.parts = site.parts
             try output.commit(stage, written: site.written, keeping: site.kept, record: record, previous: previous)
-            leftovers?.keep(report, index, renderer, inputs, previous as Any, site, record)
+            untilExit?.keep(report, index, renderer, inputs, previous as Any, site, record)
             return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
         } catch {
             stage.discard()

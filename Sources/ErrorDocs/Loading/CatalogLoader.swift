@@ -135,9 +135,10 @@ public struct CatalogLoader: Sendable {
                       cached: loaded.compactMap(\.cached), settingsHash: cache == nil ? nil : settingsHash, changed: changed)
     }
 
-    /// True when the build was keyed by another hash of `file` than `hash`.
+    /// True when the build was keyed by another hash of `file` than `hash`, or by none (the
+    /// file appeared after the build hashed the catalog's files).
     private func isChanged(_ file: String, hash: String) -> Bool {
-        hashes[file].map { $0 != hash } ?? false
+        !hashes.isEmpty && hashes[file] != hash
     }
 
     // MARK: Files

@@ -1,6 +1,6 @@
 /// What a build leaves to the process's exit instead of freeing it: a large catalog is
 /// millions of objects, freed one by one, when the tool is about to exit anyway.
-final class Leftovers: @unchecked Sendable {
+final class KeptUntilExit {
     private var values: [Any] = []
 
     init() {
