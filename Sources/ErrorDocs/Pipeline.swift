@@ -31,8 +31,13 @@ public enum Pipeline {
 
     /// Loads and lints the catalog in `directory`. Throws only for problems that stop the tool
     /// (no such folder, unreadable file); content problems are diagnostics.
-    public static func lint(_ directory: String) throws -> LintReport {
-        try lint(directory, cache: nil)
+    ///
+    /// - Parameter freeingMemory: false keeps the loaded catalog until the process exits, so
+    ///   that the report's copy is not freed object by object when the tool is done with it.
+    public static func lint(_ directory: String, freeingMemory: Bool = true) throws -> LintReport {
+        let report = try lint(directory, cache: nil)
+        if !freeingMemory { KeptUntilExit().keep(report.catalog) }
+        return report
     }
 
     /// - Parameters:

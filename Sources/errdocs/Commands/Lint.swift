@@ -42,7 +42,8 @@ struct Lint: ParsableCommand {
     func run() throws {
         let report: Pipeline.LintReport
         do {
-            report = try Pipeline.lint(location.directory)
+            // The tool exits right after: the catalog's memory is left to the exit.
+            report = try Pipeline.lint(location.directory, freeingMemory: false)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)
