@@ -8,6 +8,7 @@ import Testing
 /// from one text under the key of another.
 @Suite struct ChangedWhileReadTests {
     typealias Workspace = IncrementalBuildTests.Workspace
+    static let random = "/proc/sys/kernel/random/uuid"
 
     /// Every input file of the workspace's catalog and its content hash.
     func hashes(_ space: Workspace) throws -> [String: String] {
@@ -59,5 +60,26 @@ import Testing
         let page = try String(contentsOf: space.url("Site/errors/rate_limited/index.html"), encoding: .utf8)
         #expect(page.contains("A surge of sends"))
         #expect(try space.differences("Site", "Clean") == [])
+    }
+
+    /// A file that changes on every read (a guide linked to a file of the kernel's that gives a
+    /// new random identifier each time) is never the same twice: the build stops, naming it,
+    /// and the site stays as the last build left it.
+    @Test(.enabled(if: FileManager.default.isReadableFile(atPath: Self.random), "Linux's /proc gives new identifiers"))
+    func aFileThatKeepsChangingStopsTheBuildAndChangesNothing() throws {
+        let random = Self.random
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        let before = try IncrementalBuildTests.tree(space.url("Site"))
+        let guide = space.url("Content/guides/changing.md").path
+        try FileManager.default.createSymbolicLink(atPath: guide, withDestinationPath: random)
+        var output = try FolderOutput(path: space.url("Site").path)
+        #expect {
+            try Pipeline.build(space.catalog, templates: space.templates, into: &output)
+        } throws: { error in
+            "\(error)" == "\(guide): changed while errdocs read it; build again when it is saved"
+        }
+        #expect(try IncrementalBuildTests.tree(space.url("Site")) == before)
     }
 }
