@@ -117,7 +117,8 @@ public struct FolderOutput: SiteOutput {
                 throw error
             }
             keepAsSpare(staging)
-            try BuildRecordFile.write(record, to: recordURL, folder: folder, previous: previous, written: written)
+            try BuildRecordFile.write(record, to: recordURL, folder: folder, previous: previous, written: written,
+                                      changedFolders: update.changedFolders)
             return
         }
         do {

@@ -95,6 +95,16 @@ struct InPlaceUpdate {
         guard removals.count + newFolders.count + replacements.count <= limit else { return nil }
     }
 
+    /// The folders the update creates, and those it adds, removes or replaces an entry of ("."
+    /// for the output folder): the only ones whose stamps it changes.
+    var changedFolders: Set<String> {
+        var folders = Set(newFolders)
+        for path in removals + newFolders + replacements.map(\.path) {
+            folders.insert(path.utf8.lastIndex(of: UInt8(ascii: "/")).map { String(path[..<$0]) } ?? ".")
+        }
+        return folders
+    }
+
     /// The paths of the new site's files.
     private struct Paths {
         let site: [String: String]

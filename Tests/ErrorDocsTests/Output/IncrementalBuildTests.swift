@@ -164,6 +164,10 @@ import Testing
             ("a file added by hand to a page's folder", {
                 try Data("stray".utf8).write(to: space.url("Site/errors/invalid_json/notes.txt"))
             }),
+            ("a page's folder given a new time by hand, nothing in it changed", {
+                try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: -60)],
+                                                      ofItemAtPath: space.url("Site/errors/invalid_json").path)
+            }),
         ]
         for (index, edit) in edits.enumerated() {
             try edit.apply()
@@ -172,6 +176,8 @@ import Testing
             let differing = try space.differences("Site", "Clean-\(index)")
             #expect(differing.isEmpty, "after editing \(edit.name), the incremental build differs from a clean one in \(differing.prefix(5))")
             #expect(incremental.upToDate == (edit.name == "nothing"), "\(edit.name)")
+            // The record matches what the build left, folders included: nothing to do next.
+            #expect(try space.build(into: "Site", inPlaceLimit: inPlaceLimit).upToDate, "built again after editing \(edit.name)")
         }
     }
 

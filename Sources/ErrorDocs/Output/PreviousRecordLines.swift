@@ -1,12 +1,13 @@
 import Foundation
 
-/// The `page` lines of the build record being replaced, read forward a megabyte at a time:
-/// a page the build kept has the line it had, since its file and stamp are as the record read
-/// them, so the next record copies that line instead of a stat(2) and a new line per page.
-/// The record is sorted by path, so the pages are asked for in that order. (A kept page that
-/// could not be linked into a new folder but was copied has a new stamp: the next build then
-/// renders it again. Nothing is ever kept wrongly, at worst rendered again.)
-struct PreviousPageLines {
+/// The `page` and `folder` lines of the build record being replaced, read forward a megabyte
+/// at a time: a page the build kept has the line it had, since its file and stamp are as the
+/// record read them, and so has a folder the build left alone; the next record copies those
+/// lines instead of a stat(2) and a new line each. The record is sorted by kind, then path, so
+/// the pages are asked for in that order, then the folders. (A kept page that could not be
+/// linked into a new folder but was copied has a new stamp: the next build then renders it
+/// again. Nothing is ever kept wrongly, at worst rendered again.)
+struct PreviousRecordLines {
     private let file: Int32
     private var buffer: [UInt8] = []
     private var start = 0
@@ -19,18 +20,18 @@ struct PreviousPageLines {
 
     func close() { _ = Glibc.close(file) }
 
-    /// The line of the page at `path` with its newline, if the record has one with `key` (the
-    /// lines before it are passed over).
-    mutating func line(for path: String, key: String) -> ArraySlice<UInt8>? {
-        let wanted = Array(path.utf8)
+    /// The line of the `kind` ("page" or "folder") at `path` with its newline, if the record
+    /// has one with `key` ("-" for a folder); the lines before it are passed over.
+    mutating func line(_ kind: String = "page", for path: String, key: String) -> ArraySlice<UInt8>? {
+        let wanted = Array(path.utf8), prefix = Array((kind + " ").utf8)
         while let line = nextLine() {
-            guard line.starts(with: "page ".utf8), let found = Self.path(of: line) else {
+            guard line.starts(with: prefix), let found = Self.path(of: line) else {
                 consume(line)
                 continue
             }
             if found.elementsEqual(wanted) {
                 consume(line)
-                return line.dropFirst(5).starts(with: key.utf8 + [UInt8(ascii: " ")]) ? line : nil
+                return line.dropFirst(prefix.count).starts(with: key.utf8 + [UInt8(ascii: " ")]) ? line : nil
             }
             // Past it in byte order: keep the line for a later path.
             if !found.lexicographicallyPrecedes(wanted) { return nil }
@@ -39,7 +40,7 @@ struct PreviousPageLines {
         return nil
     }
 
-    /// The path of `page <key> <size> <time> <inode> <path>\n`: what follows the fifth space.
+    /// The path of `<kind> <key> <size> <time> <inode> <path>\n`: what follows the fifth space.
     private static func path(of line: ArraySlice<UInt8>) -> ArraySlice<UInt8>? {
         var spaces = 0
         for index in line.indices where line[index] == UInt8(ascii: " ") {
