@@ -23,18 +23,21 @@ struct PreviousRecordLines {
     /// The line of the `kind` ("page" or "folder") at `path` with its newline, if the record
     /// has one with `key` ("-" for a folder); the lines before it are passed over.
     mutating func line(_ kind: String = "page", for path: String, key: String) -> ArraySlice<UInt8>? {
-        let wanted = Array(path.utf8), prefix = Array((kind + " ").utf8)
+        // Compared as they are: arrays of the path, kind and key made for each of tens of
+        // thousands of lines cost more than the comparisons.
         while let line = nextLine() {
-            guard line.starts(with: prefix), let found = Self.path(of: line) else {
+            guard line.starts(with: kind.utf8), line.dropFirst(kind.utf8.count).first == UInt8(ascii: " "),
+                  let found = Self.path(of: line) else {
                 consume(line)
                 continue
             }
-            if found.elementsEqual(wanted) {
+            if found.elementsEqual(path.utf8) {
                 consume(line)
-                return line.dropFirst(prefix.count).starts(with: key.utf8 + [UInt8(ascii: " ")]) ? line : nil
+                let rest = line.dropFirst(kind.utf8.count + 1)
+                return rest.starts(with: key.utf8) && rest.dropFirst(key.utf8.count).first == UInt8(ascii: " ") ? line : nil
             }
             // Past it in byte order: keep the line for a later path.
-            if !found.lexicographicallyPrecedes(wanted) { return nil }
+            if !found.lexicographicallyPrecedes(path.utf8) { return nil }
             consume(line)
         }
         return nil
