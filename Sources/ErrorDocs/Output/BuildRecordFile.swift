@@ -137,7 +137,7 @@ struct BuildRecordFile {
     /// Writes `record` with the stamps of the files in `folder`; atomically, by renaming.
     /// - Parameters:
     ///   - previous: the record read for this build, when the record at `url` is its file;
-    ///     the lines of the pages it kept are copied from there.
+    ///     the lines of the pages it kept, and of the folders it left alone, are copied from there.
     ///   - written: the files this build wrote.
     ///   - changedFolders: the folders the build added, removed or replaced an entry of ("."
     ///     for the output folder), when it changed the output in place: the others keep the
