@@ -56,7 +56,8 @@ public enum Pipeline {
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
         // Where each error file's findings are kept: under its hash and catalog.yaml's.
         var findingsNames: [String] = []
-        if let cache, let settings = loaded.settingsHash {
+        if let cache {
+            let settings = loaded.settingsHash
             findingsNames = ConcurrentMap.map(loaded.cached) { cache.name(ofFindingsIn: $0.path, hash: $0.hash, settings: settings) }
         }
         // Rules also run when some values failed to load (they skip what is missing), so one
@@ -114,19 +115,23 @@ public enum Pipeline {
                                kept: previous.pages.keys.sorted(), upToDate: true)
         }
         // The cache of loaded files is written while the site renders when few entries are new.
-        var cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
+        var cache: LoadCache?
         defer { cache?.finishWriting() }
-        var report = try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)
+        func load() throws -> LintReport {
+            // A cache written by a first load is written whole before it is read again (two
+            // writers would share a temporary file).
+            cache?.finishWriting()
+            cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
+            return try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)
+        }
+        var report = try load()
         if let theme, !report.changed.isEmpty {
             // Pages are keyed by the hashes, so they must be those of the bytes loaded. A file
             // changed while it was read, or changed with its stamp put back (so its old hash
             // was taken) and parsed because the loaded-files cache had no entry for the old
-            // hash: hash every file again, and load once more. The first load's cache is
-            // written before the second one reads it (two writers would share a temporary file).
-            cache?.finishWriting()
-            cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
+            // hash: hash every file again, and load once more.
             inputs = try BuildInputs(directory: directory, theme: theme)
-            report = try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing)
+            report = try load()
             if let file = report.changed.first {
                 throw CatalogLoadError(description: "\(file): changed while errdocs read it; build again when it is saved")
             }

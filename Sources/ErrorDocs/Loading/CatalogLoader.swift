@@ -16,9 +16,10 @@ public struct CatalogLoader: Sendable {
         /// settings are unknown and rules that need them would only report noise.
         public var settingsParsed: Bool
         /// With a cache: each error file as loaded (its content hash and its entry for the
-        /// next cache), in load order, and catalog.yaml's content hash.
+        /// next cache), in load order.
         var cached: [CachedFile] = []
-        var settingsHash: String?
+        /// catalog.yaml's content hash.
+        var settingsHash = ""
         /// Files whose bytes, as parsed, are not the ones ``hashes`` was made from: changed
         /// while the build read them (or changed with their stamp put back), by path.
         var changed: [String] = []
@@ -68,6 +69,8 @@ public struct CatalogLoader: Sendable {
         var diagnostics: [Diagnostic] = []
 
         let settingsBytes = try read(settingsPath)
+        let settingsHash = ContentHash.of(Data(settingsBytes))
+        var changed = isChanged(settingsPath, hash: settingsHash) ? [settingsPath] : []
         let (settingsSource, settingsNode, settingsProblems) = parse(settingsPath, bytes: settingsBytes)
         diagnostics += settingsProblems
         var reader = NodeReader(file: settingsPath, text: settingsSource?.text ?? "")
@@ -97,14 +100,11 @@ public struct CatalogLoader: Sendable {
             return (loaded, cached, isChanged(file, hash: hash))
         }
         var errors: [ErrorDefinition] = []
-        var changed: [String] = []
         for (file, loaded) in zip(errorFiles, loaded) {
             errors += loaded.file.definitions
             diagnostics += loaded.file.problems
             if loaded.changed { changed.append(file) }
         }
-        let settingsHash = cache != nil || !hashes.isEmpty ? ContentHash.of(Data(settingsBytes)) : nil
-        if let settingsHash, isChanged(settingsPath, hash: settingsHash) { changed.insert(settingsPath, at: 0) }
 
         var guides: [Guide] = []
         // Guides are one level deep: their file names are their URLs, so a nested file would
@@ -119,6 +119,7 @@ public struct CatalogLoader: Sendable {
         }
         for file in guideFiles {
             let bytes = try read(file)
+            // Hashed only when the build has hashes to compare with.
             if !hashes.isEmpty, isChanged(file, hash: ContentHash.of(Data(bytes))) { changed.append(file) }
             switch SourceText.decode(bytes, path: file) {
             case .failure(let problem): diagnostics.append(problem)
@@ -132,7 +133,7 @@ public struct CatalogLoader: Sendable {
 
         let catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles, directory: directory)
         return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty,
-                      cached: loaded.compactMap(\.cached), settingsHash: cache == nil ? nil : settingsHash, changed: changed)
+                      cached: loaded.compactMap(\.cached), settingsHash: settingsHash, changed: changed)
     }
 
     /// True when the build was keyed by another hash of `file` than `hash`, or by none (the

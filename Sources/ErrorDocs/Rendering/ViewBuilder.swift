@@ -37,11 +37,6 @@ struct ViewBuilder: Sendable {
             self.positionInFamily = positionInFamily
         }
 
-        /// The error defined with `code` (the first, if several are).
-        func definition(ofCode code: String) -> ErrorDefinition? {
-            byCode[code].map { errors[$0] }
-        }
-
         /// Which of a family's `count` errors the sidebar lists on the page of `code`, one of
         /// them: all of a small family, the errors around `code` in a large one.
         func sidebar(count: Int, around code: String?) -> Range<Int> {
@@ -65,8 +60,9 @@ struct ViewBuilder: Sendable {
     /// Errors sorted by code; families and guides in the author's order.
     var errors: [ErrorDefinition] { index.errors }
 
+    /// The error defined with `code` (the first, if several are).
     func definition(ofCode code: String) -> ErrorDefinition? {
-        index.definition(ofCode: code)
+        index.byCode[code].map { index.errors[$0] }
     }
 
     var settings: CatalogSettings { catalog.settings }
