@@ -105,8 +105,19 @@ public enum Pipeline {
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
         let untilExit = freeingMemory ? nil : KeptUntilExit()
         let (theme, themeProblems) = try Theme.load(overlay: templates)
+        // The catalog's folders are listed while the record is read: at 10,000 errors in 1,000
+        // folders, listing took 15 ms on one core, and merging the record's lines as long.
+        let listed = Locked<Result<CatalogLoader.Listing, any Error>?>(nil)
+        let listing = DispatchGroup()
+        DispatchQueue.global().async(group: listing) {
+            let result = Result { try CatalogLoader(directory: directory).list() }
+            listed.withLock { $0 = result }
+        }
         var previous = output.previousBuild()
-        var inputs = try theme.map { try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:]) }
+        listing.wait()
+        var inputs = try theme.map {
+            try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:], listing: listed.withLock { $0 }?.get())
+        }
         // Not needed past this point, and 100,000 entries for a 100,000-error catalog.
         previous?.inputFiles = [:]
         if let inputs, let previous, previous.complete, previous.inputs == inputs.key {

@@ -18,11 +18,13 @@ struct BuildInputs: Sendable {
     /// The catalog's files, listed once for the build.
     let listing: CatalogLoader.Listing
 
-    /// - Parameter known: hashes of a previous build, reused for files whose stamp is the same.
-    init(directory: String, theme: Theme, known: [String: HashedFile] = [:]) throws {
+    /// - Parameters:
+    ///   - known: hashes of a previous build, reused for files whose stamp is the same.
+    ///   - listing: the catalog's files, when they are listed already.
+    init(directory: String, theme: Theme, known: [String: HashedFile] = [:], listing: CatalogLoader.Listing? = nil) throws {
         let loader = CatalogLoader(directory: directory)
-        listing = try loader.list()
-        let paths = loader.inputFiles(listing)
+        self.listing = try listing ?? loader.list()
+        let paths = loader.inputFiles(self.listing)
         let now = Date().timeIntervalSince1970
         let hashed = ConcurrentMap.map(paths) { path -> (hash: String, settled: HashedFile?) in
             // The stamp is taken before reading: a change while reading gives the file a newer one.
