@@ -54,15 +54,16 @@ struct SiteRenderer {
         var keys: [String: String] = [:]
         // Markdown error pages by path: their keys name their parts of llms-full.txt.
         var errorMarkdownKeys: [String: String] = [:]
-        /// Records the file's key; true (and the file kept) when it is the previous build's.
-        func keep(_ path: String, key: String) -> Bool {
+        /// Records the file's key; true (and the file kept) when it is the previous build's, as
+        /// `isKept` says when it was looked up already.
+        func keep(_ path: String, key: String, isKept: Bool? = nil) -> Bool {
             keys[path] = key
-            guard previous[path] == key else { return false }
+            guard isKept ?? (previous[path] == key) else { return false }
             kept.append(path)
             return true
         }
-        func page(_ path: String, key: String, markdown: Bool, _ page: Page) {
-            if !keep(path, key: key) { jobs.append(Job(path: path, markdown: markdown, page: page)) }
+        func page(_ path: String, key: String, markdown: Bool, _ page: Page, isKept: Bool? = nil) {
+            if !keep(path, key: key, isKept: isKept) { jobs.append(Job(path: path, markdown: markdown, page: page)) }
         }
         let html = ViewBuilder(catalog: catalog, style: .html, index: index)
         let markdown = ViewBuilder(catalog: catalog, style: .markdown, index: index)
@@ -71,18 +72,22 @@ struct SiteRenderer {
         for (views, prefix) in [(html, ""), (markdown, "markdown/")] {
             let isMarkdown = !prefix.isEmpty
             page(prefix + views.paths.index, key: summary, markdown: isMarkdown, .index)
-            // Each error page's path and key, on every core: a hash each, 20,000 for 10,000 errors.
+            // Each error page's path and key, and whether the previous build's page is kept, on
+            // every core: a hash and a lookup each, 20,000 for 10,000 errors.
             let errors = views.errors, paths = views.paths, pageKeys = self.keys
             let batches = ConcurrentMap.batches(of: 512, in: errors.indices)
             let errorPages = ConcurrentMap.map(batches) { batch in
                 batch.map { position in
                     let path = prefix + paths.error(errors[position].code?.value ?? "")
-                    return (path: path, key: pageKeys.errorPage(path, position: position))
+                    let key = pageKeys.errorPage(path, position: position)
+                    return (path: path, key: key, isKept: previous[path] == key)
                 }
             }
-            for (position, (path, key)) in errorPages.joined().enumerated() {
+            keys.reserveCapacity(keys.count + errors.count)
+            if isMarkdown { errorMarkdownKeys.reserveCapacity(errors.count) }
+            for (position, (path, key, isKept)) in errorPages.joined().enumerated() {
                 if isMarkdown { errorMarkdownKeys[path] = key }
-                page(path, key: key, markdown: isMarkdown, .error(position))
+                page(path, key: key, markdown: isMarkdown, .error(position), isKept: isKept)
             }
             for (position, removed) in catalog.settings.removed.enumerated() {
                 let path = prefix + views.paths.error(removed.code.value)
