@@ -56,35 +56,19 @@ struct BuildRecordFile {
             }
             return parsed
         }
+        let read = parsed.compactMap { $0 }
+        guard read.count == parsed.count else { return nil }
         var record = BuildRecord(inputs: inputs, pages: [:], diagnostics: diagnostics, errorCount: errors)
-        var hasFolders = false
-        for batch in parsed {
-            guard let batch else { return nil }
-            for line in batch {
-                let entry: Entry
-                switch line {
-                case .file(let file): entry = file
-                case .part(let path, let key, let range):
-                    record.parts[path, default: [:]][key] = range
-                    continue
-                }
-                switch entry.kind {
-                case .input:
-                    record.inputFiles[entry.path] = entry.file
-                case .page where entry.unchanged:
-                    record.pages[entry.path] = entry.file.hash
-                case .page:
-                    record.changedPages.append(entry.path)
-                case .folder where entry.unchanged:
-                    hasFolders = true
-                case .folder:
-                    // A file the build did not write (someone added it) makes the output differ
-                    // from a build: adding it changed its folder's time.
-                    hasFolders = true
-                    record.changedFolders.append(entry.path)
-                }
-            }
-        }
+        // Inputs, pages, and folders and parts are gathered side by side: one after the other,
+        // the 60,000 lines of a 10,000-error site took 12-21 ms on one core.
+        let merged = ConcurrentMap.map([Merged.Kind.inputs, .pages, .rest]) { Merged(read, kind: $0) }
+        let (inputLines, pageLines, rest) = (merged[0], merged[1], merged[2])
+        record.inputFiles = inputLines.inputFiles
+        record.pages = pageLines.pages
+        record.changedPages = pageLines.changedPages
+        record.parts = rest.parts
+        record.changedFolders = rest.changedFolders
+        let hasFolders = rest.hasFolders
         record.complete = sameTool && hasFolders && record.changedPages.isEmpty && record.changedFolders.isEmpty
         record.pagesRead = sameTool
         // Parts of a file changed since are not where the record says.
@@ -102,6 +86,42 @@ struct BuildRecordFile {
         }
         if start < bytes.count { lines.append(start..<bytes.count) }
         return lines
+    }
+
+    /// One kind of the record's lines, gathered.
+    private struct Merged {
+        enum Kind { case inputs, pages, rest }
+        var inputFiles: [String: HashedFile] = [:]
+        var pages: [String: String] = [:]
+        var changedPages: [String] = []
+        var parts: [String: [String: Range<Int>]] = [:]
+        var changedFolders: [String] = []
+        var hasFolders = false
+
+        init(_ batches: [[Line]], kind: Kind) {
+            for line in batches.joined() {
+                switch (line, kind) {
+                case (.part(let path, let key, let range), .rest):
+                    parts[path, default: [:]][key] = range
+                case (.file(let entry), _):
+                    switch (entry.kind, kind) {
+                    case (.input, .inputs):
+                        inputFiles[entry.path] = entry.file
+                    case (.page, .pages) where entry.unchanged:
+                        pages[entry.path] = entry.file.hash
+                    case (.page, .pages):
+                        changedPages.append(entry.path)
+                    case (.folder, .rest):
+                        hasFolders = true
+                        // A file the build did not write (someone added it) makes the output
+                        // differ from a build: adding it changed its folder's time.
+                        if !entry.unchanged { changedFolders.append(entry.path) }
+                    default: break
+                    }
+                default: break
+                }
+            }
+        }
     }
 
     private struct Entry {
