@@ -10,6 +10,8 @@ public enum Pipeline {
         public var diagnostics: [Diagnostic]
         /// How many error files the error-file rules ran on (the others' findings were kept).
         var linted = 0
+        /// True when what the rules that compare errors found was kept from the last build.
+        var comparedReused = false
         /// Files whose bytes, as loaded, are not the ones `hashes` named (see ``CatalogLoader/Result/changed``).
         var changed: [String] = []
     }
@@ -54,6 +56,7 @@ public enum Pipeline {
         let loaded = try loader.load()
         var diagnostics = loaded.diagnostics
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
+        var compared: Linter.ComparedFindings?
         // Where each error file's findings are kept: under its hash and catalog.yaml's.
         var findingsNames: [String] = []
         if let cache {
@@ -67,9 +70,14 @@ public enum Pipeline {
                 let kept = ConcurrentMap.map(Array(zip(loaded.cached.map(\.path), findingsNames))) { cache.findings(in: $0, name: $1) }
                 for (file, findings) in zip(loaded.cached, kept) { known[file.path] = findings }
             }
-            let linted = Linter().lint(loaded.catalog, known: known)
+            let settings = loaded.settingsHash
+            let earlier = cache.map { cache in
+                { (key: String) in cache.comparedFindings(named: cache.name(ofComparedFindings: key, settings: settings)) }
+            }
+            let linted = Linter().lint(loaded.catalog, known: known, earlier: earlier)
             diagnostics += linted.diagnostics
             found = linted.files
+            compared = linted.compared
         }
         if let cache {
             var entries: [LoadCache.Entry] = []
@@ -82,10 +90,17 @@ public enum Pipeline {
                     entries.append(LoadCache.Entry(name: findingsNames[position]) { try? FileFindingsCoding.encode(findings) })
                 }
             }
+            if let compared {
+                let name = cache.name(ofComparedFindings: compared.key, settings: loaded.settingsHash)
+                entries.append(compared.reused ? .found(name) : LoadCache.Entry(name: name) {
+                    try? FileFindingsCoding.encode(Linter.FileFindings(diagnostics: compared.diagnostics))
+                })
+            }
             cache.write(entries)
         }
         var report = LintReport(catalog: loaded.catalog, diagnostics: diagnostics.sortedByLocation())
         report.linted = found.count
+        report.comparedReused = compared?.reused ?? false
         report.changed = loaded.changed
         return report
     }

@@ -56,6 +56,14 @@ struct ContentHash {
         flushIfFull()
     }
 
+    /// A number, as its eight bytes.
+    mutating func add(_ number: Int) {
+        addLength(8)
+        var value = UInt64(bitPattern: Int64(number)).littleEndian
+        withUnsafeBytes(of: &value) { pending.append(contentsOf: $0) }
+        flushIfFull()
+    }
+
     private mutating func addLength(_ count: Int) {
         if pending.capacity == 0 { pending.reserveCapacity(256) }
         var length = UInt64(count).littleEndian

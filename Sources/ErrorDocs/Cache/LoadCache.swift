@@ -64,6 +64,18 @@ final class LoadCache: Sendable {
         ContentHash.of(["lint", tool, file, hash, settings])
     }
 
+    /// The rules that compare errors found the same in every catalog whose facts they read
+    /// have `key` (``ComparedFacts``) and whose catalog.yaml has the hash `settings`.
+    func name(ofComparedFindings key: String, settings: String) -> String {
+        ContentHash.of(["compared", tool, key, settings])
+    }
+
+    /// What the rules that compare errors found, if the last build kept it under `name`
+    /// (``name(ofComparedFindings:settings:)``).
+    func comparedFindings(named name: String) -> [Diagnostic]? {
+        bytes(named: name).flatMap { try? FileFindingsCoding.decode($0, file: "").diagnostics }
+    }
+
     /// What loading `file` gave, if the last build kept it under `name` (``name(of:hash:)``).
     func loaded(_ file: String, name: String) -> CatalogLoader.LoadedFile? {
         guard let bytes = bytes(named: name),

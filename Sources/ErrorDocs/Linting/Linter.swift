@@ -16,11 +16,23 @@ public struct Linter: Sendable {
         var internalLinks: [MarkdownFields.Link] = []
     }
 
+    /// What the rules that compare errors found (the configuration applied), under the key of
+    /// what they read (``ComparedFacts``).
+    struct ComparedFindings: Sendable {
+        var key: String
+        var diagnostics: [Diagnostic] = []
+        /// True when taken from an earlier run instead of found by this one.
+        var reused = false
+    }
+
     /// Lints `catalog`, taking what the error-file rules found in the files of `known` from
-    /// there instead of running them on those files again.
+    /// there instead of running them on those files again, and what the rules that compare
+    /// errors found from `earlier`, by the key of what they read, when it has it.
     ///
-    /// - Returns: every diagnostic, and what was found in each of the other error files.
-    func lint(_ catalog: Catalog, known: [String: FileFindings]) -> (diagnostics: [Diagnostic], files: [String: FileFindings]) {
+    /// - Returns: every diagnostic, what was found in each of the other error files, and, with
+    ///   `earlier`, what the rules that compare errors found.
+    func lint(_ catalog: Catalog, known: [String: FileFindings], earlier: ((_ key: String) -> [Diagnostic]?)? = nil)
+        -> (diagnostics: [Diagnostic], files: [String: FileFindings], compared: ComparedFindings?) {
         let configuration = catalog.settings.lint
         var diagnostics = configurationProblems(configuration)
         let disabled = Set(configuration.disabled.map(\.value))
@@ -51,7 +63,13 @@ public struct Linter: Sendable {
             // The rules over the whole catalog need only the internal links of error files.
             allLinks = settingsLinks + fileOrder.flatMap { (known[$0] ?? files[$0])?.internalLinks ?? [] }
         }
-        let findings = ConcurrentMap.map(enabled.map(RuleBox.init)) { [freshLinks, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
+        var compared: ComparedFindings?
+        if let earlier {
+            let key = ComparedFacts.key(of: catalog, links: allLinks)
+            compared = earlier(key).map { ComparedFindings(key: key, diagnostics: $0, reused: true) } ?? ComparedFindings(key: key)
+        }
+        let running = compared?.reused == true ? enabled.filter { $0 is any ErrorFileRule.Type } : enabled
+        let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [freshLinks, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
             let perFile = box.rule is any ErrorFileRule.Type
             var found: [LintFinding] = []
             if let rule = box.rule as? any LinkRule.Type {
@@ -61,7 +79,7 @@ public struct Linter: Sendable {
             }
             return found
         }
-        for (rule, found) in zip(enabled, findings) {
+        for (rule, found) in zip(running, findings) {
             let perFile = rule is any ErrorFileRule.Type
             for finding in found {
                 let severity = severities[rule.id] ?? finding.severity ?? rule.defaultSeverity
@@ -74,13 +92,15 @@ public struct Linter: Sendable {
                     assert(!perFile || !fileOrder.contains(finding.location.file),
                            "\(rule.id) reported in \(finding.location.file), an error file it was not run on")
                     diagnostics.append(diagnostic)
+                    if !perFile { compared?.diagnostics.append(diagnostic) }
                 }
             }
         }
+        if let compared, compared.reused { diagnostics += compared.diagnostics }
         for file in fileOrder {
             diagnostics += (known[file] ?? files[file])?.diagnostics ?? []
         }
-        return (diagnostics, files)
+        return (diagnostics, files, compared)
     }
 
     private func configurationProblems(_ configuration: LintConfiguration) -> [Diagnostic] {
