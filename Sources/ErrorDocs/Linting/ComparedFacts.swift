@@ -13,7 +13,11 @@ import ErrorDocsModel
 /// A rule that compares errors and reads anything else must add it here: `ComparedFactsTests`
 /// names the rules this key is made for and fails when another one appears.
 enum ComparedFacts {
-    static func key(of catalog: Catalog, links: [MarkdownFields.Link]) -> String {
+    /// - Parameters:
+    ///   - settingsLinks: the links of catalog.yaml and the guides.
+    ///   - fileLinks: the internal links of each error file, by file, in load order.
+    static func key(of catalog: Catalog, settingsLinks: [MarkdownFields.Link],
+                    fileLinks: [(file: String, links: [MarkdownFields.Link])]) -> String {
         let errors = catalog.errors
         // Hashed a batch at a time on every core: 10,000 errors and their 40,000 links.
         let errorBatches = ConcurrentMap.map(ConcurrentMap.batches(of: 512, in: errors.indices)) { batch in
@@ -21,17 +25,18 @@ enum ComparedFacts {
             for position in batch { add(errors[position], to: &hash) }
             return hash.key
         }
-        let linkBatches = ConcurrentMap.map(ConcurrentMap.batches(of: 2048, in: links.indices)) { batch in
+        let linkBatches = ConcurrentMap.map(ConcurrentMap.batches(of: 512, in: fileLinks.indices)) { batch in
             var hash = ContentHash()
-            for link in links[batch] {
-                hash.add(link.field)
-                hash.add(link.destination)
-                hash.add(link.isImage ? "image" : "link")
-                add(link.location, to: &hash)
+            for (file, links) in fileLinks[batch] {
+                hash.add(file)
+                for link in links { add(link, to: &hash) }
+                hash.add("end")
             }
             return hash.key
         }
         var key = ContentHash()
+        key.add("settings")
+        for link in settingsLinks { add(settingsLink: link, to: &key) }
         key.add("errors")
         errorBatches.forEach { key.add($0) }
         key.add("links")
@@ -39,6 +44,20 @@ enum ComparedFacts {
         key.add("guides")
         catalog.guides.forEach { key.add($0.slug) }
         return key.key
+    }
+
+    /// A link of catalog.yaml or a guide: with its file.
+    private static func add(settingsLink link: MarkdownFields.Link, to hash: inout ContentHash) {
+        hash.add(link.location.file)
+        add(link, to: &hash)
+    }
+
+    /// A link of an error file, whose path is hashed before its links.
+    private static func add(_ link: MarkdownFields.Link, to hash: inout ContentHash) {
+        hash.add(link.field)
+        hash.add(link.destination)
+        hash.add(link.isImage ? "image" : "link")
+        add(line: link.location, to: &hash)
     }
 
     private static func add(_ error: ErrorDefinition, to hash: inout ContentHash) {
@@ -69,9 +88,4 @@ enum ComparedFacts {
         hash.add(location.column)
     }
 
-    private static func add(_ location: SourceLocation, to hash: inout ContentHash) {
-        hash.add(location.file)
-        hash.add(location.line)
-        hash.add(location.column)
-    }
 }
