@@ -97,9 +97,13 @@ public struct Located<Value: Sendable>: Sendable {
     }
 
     // Not a second SourceLocation: the file is `location`'s, and a catalog has millions of values.
-    private var contentLine: UInt32
-    private var contentColumn: UInt32
+    @usableFromInline var contentLine: UInt32
+    @usableFromInline var contentColumn: UInt32
 
+    // Inlinable, so that other modules make values of a known type without asking the runtime
+    // for the metadata of `Located<Value>` each time: a rebuild of 10,000 errors makes hundreds
+    // of thousands, and the lookups were about 2% of its CPU time.
+    @inlinable
     public init(_ value: Value, at location: SourceLocation, contentStart: SourceLocation? = nil) {
         self.value = value
         self.location = location
