@@ -212,11 +212,13 @@ struct Registry: Encodable {
     /// time, each error's entry made only when its turn comes: a large registry is never held
     /// in memory whole, as text or as entries. An entry whose key (`key`, what it is made
     /// from) is among `previous`'s is copied from the previous file instead of encoded again.
+    /// - Parameter sorted: the catalog's errors sorted by code, when the caller has them (a
+    ///   sort of 10,000 errors took a one-edit rebuild 10 ms of CPU time).
     /// - Returns: where each error's entry is in the bytes written, by key.
     @discardableResult
-    static func encode(_ catalog: Catalog, key: @escaping @Sendable (ErrorDefinition) -> String,
+    static func encode(_ catalog: Catalog, sorted: [ErrorDefinition]? = nil, key: @escaping @Sendable (ErrorDefinition) -> String,
                        previous: PreviousParts? = nil, into append: (FilePiece) throws -> Void) throws -> [String: Range<Int>] {
-        let errors = sortedErrors(of: catalog)
+        let errors = sorted ?? sortedErrors(of: catalog)
         return try Registry(catalog, errors: []).encode(
             count: errors.count, entry: { entry(errors[$0], in: catalog) }, key: { key(errors[$0]) }, previous: previous, into: append)
     }

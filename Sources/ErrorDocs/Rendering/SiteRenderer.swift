@@ -159,6 +159,7 @@ struct SiteRenderer {
         // the current output, which no step of a build changes.
         let fullPrevious = parts(AgentIndex.fullPath), registryPrevious = parts(Registry.path)
         let catalog = self.catalog, pageKeys = self.keys, allKeys = keys, markdownKeys = errorMarkdownKeys
+        let sortedErrors = index.errors
         let largeFiles = [AgentIndex.fullPath, Registry.path]
         let madeParts = try withoutActuallyEscaping(contents) { contents in
             let reading = UncheckedReader(read: contents)
@@ -166,7 +167,8 @@ struct SiteRenderer {
                 var made: [String: Range<Int>] = [:]
                 try stage.write(path, pieces: { append in
                     if path == Registry.path {
-                        made = try Registry.encode(catalog, key: pageKeys.registryEntry, previous: registryPrevious, into: append)
+                        made = try Registry.encode(catalog, sorted: sortedErrors, key: pageKeys.registryEntry,
+                                                   previous: registryPrevious, into: append)
                     } else {
                         made = try AgentIndex.llmsFullTXT(
                             pages: markdownPages, key: { markdownKeys[$0] }, previous: fullPrevious, contents: { path in
