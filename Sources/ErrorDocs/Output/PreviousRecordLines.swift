@@ -12,6 +12,8 @@ struct PreviousRecordLines {
     private var buffer: [UInt8] = []
     private var start = 0
     private var atEnd = false
+    /// Where each read lands before it joins `buffer`: one allocation for the whole record.
+    private var chunk: [UInt8] = []
 
     init?(path: String) {
         file = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
@@ -25,22 +27,35 @@ struct PreviousRecordLines {
     mutating func line(_ kind: String = "page", for path: String, key: String) -> ArraySlice<UInt8>? {
         // Compared as they are: arrays of the path, kind and key made for each of tens of
         // thousands of lines cost more than the comparisons.
-        while let line = nextLine() {
-            guard line.starts(with: kind.utf8), line.dropFirst(kind.utf8.count).first == UInt8(ascii: " "),
-                  let found = Self.path(of: line) else {
+        var path = path
+        return path.withUTF8 { path in
+            while let line = nextLine() {
+                guard line.starts(with: kind.utf8), line.dropFirst(kind.utf8.count).first == UInt8(ascii: " "),
+                      let found = Self.path(of: line) else {
+                    consume(line)
+                    continue
+                }
+                let order = Self.compare(found, path)
+                if order == 0 {
+                    consume(line)
+                    let rest = line.dropFirst(kind.utf8.count + 1)
+                    return rest.starts(with: key.utf8) && rest.dropFirst(key.utf8.count).first == UInt8(ascii: " ") ? line : nil
+                }
+                // Past it in byte order: keep the line for a later path.
+                if order > 0 { return nil }
                 consume(line)
-                continue
             }
-            if found.elementsEqual(path.utf8) {
-                consume(line)
-                let rest = line.dropFirst(kind.utf8.count + 1)
-                return rest.starts(with: key.utf8) && rest.dropFirst(key.utf8.count).first == UInt8(ascii: " ") ? line : nil
-            }
-            // Past it in byte order: keep the line for a later path.
-            if !found.lexicographicallyPrecedes(path.utf8) { return nil }
-            consume(line)
+            return nil
         }
-        return nil
+    }
+
+    /// The byte order of `found` against `path`, as `memcmp` gives it, the shorter first on a tie.
+    private static func compare(_ found: ArraySlice<UInt8>, _ path: UnsafeBufferPointer<UInt8>) -> Int {
+        found.withUnsafeBufferPointer { found in
+            let common = min(found.count, path.count)
+            let order = common == 0 ? 0 : Int(memcmp(found.baseAddress!, path.baseAddress!, common))
+            return order != 0 ? order : found.count - path.count
+        }
     }
 
     /// The path of `<kind> <key> <size> <time> <inode> <path>\n`: what follows the fifth space.
@@ -56,13 +71,17 @@ struct PreviousRecordLines {
     /// The next whole line, newline included, without consuming it.
     private mutating func nextLine() -> ArraySlice<UInt8>? {
         while true {
-            if let newline = buffer[start...].firstIndex(of: UInt8(ascii: "\n")) {
-                return buffer[start...newline]
+            let start = self.start
+            let newline = buffer.withUnsafeBufferPointer { buffer -> Int? in
+                guard start < buffer.count, let base = buffer.baseAddress,
+                      let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
+                return base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
             }
+            if let newline { return buffer[start...newline] }
             guard !atEnd else { return nil }
             buffer.removeFirst(start)
-            start = 0
-            var chunk = [UInt8](repeating: 0, count: 1 << 20)
+            self.start = 0
+            if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: 1 << 20) }
             let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
             guard count > 0 else {
                 atEnd = true
