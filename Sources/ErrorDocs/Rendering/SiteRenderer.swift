@@ -28,7 +28,9 @@ struct SiteRenderer {
     struct Result {
         /// The files written to the stage, sorted by path.
         var written: [String]
-        /// Pages taken from the previous build as they are.
+        /// Pages taken from the previous build as they are, in the order the pages are listed
+        /// (the same for the same catalog): sorted, 20,000 of them took a one-edit rebuild of
+        /// 10,000 errors several milliseconds, and no one needs them sorted.
         var kept: [String]
         /// The key of every file of the site, by path.
         var keys: [String: String]
@@ -188,7 +190,7 @@ struct SiteRenderer {
         for asset in theme.assets {
             try add(asset.path, asset.text)
         }
-        return Result(written: written.sorted(), kept: kept.sorted(), keys: keys, problems: theme.unknownNameDiagnostics(),
+        return Result(written: written.sorted(), kept: kept, keys: keys, problems: theme.unknownNameDiagnostics(),
                       parts: Dictionary(uniqueKeysWithValues: zip(largeFiles, madeParts)))
     }
 
