@@ -21,8 +21,7 @@ import Testing
         }
 
         func write(_ path: String, _ text: String) throws {
-            try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-            try Data(text.utf8).write(to: URL(fileURLWithPath: path))
+            try writeFile(path, text)
         }
 
         /// The record of the build that wrote `output`, its pages unchanged since.

@@ -10,14 +10,9 @@ import Testing
     var spare: String { root + "/.Site.errdocs-spare" }
 
     init() throws {
-        try write(output + "/" + FolderOutput.markerName, "marker")
-        try write(output + "/registry.json", "[\"current\", \"output\"]")
+        try writeFile(output + "/" + FolderOutput.markerName, "marker")
+        try writeFile(output + "/registry.json", "[\"current\", \"output\"]")
         try FileManager.default.createDirectory(atPath: spare, withIntermediateDirectories: true)
-    }
-
-    func write(_ path: String, _ text: String) throws {
-        try FileManager.default.createDirectory(atPath: (path as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
-        try Data(text.utf8).write(to: URL(fileURLWithPath: path))
     }
 
     func read(_ path: String) throws -> String {
@@ -42,7 +37,7 @@ import Testing
 
     @Test func theSparesOwnFileIsWrittenOverAndCutToItsNewLength() throws {
         defer { try? FileManager.default.removeItem(atPath: root) }
-        try write(spare + "/registry.json", String(repeating: "an older and much longer registry ", count: 100))
+        try writeFile(spare + "/registry.json", String(repeating: "an older and much longer registry ", count: 100))
         let before = try inode(spare + "/registry.json")
 
         let (stage, path) = try stageRegistry()
