@@ -168,9 +168,8 @@ public struct FolderOutput: SiteOutput {
     /// to it rather than a new copy.
     ///
     /// A reused stage is the spare (an older site, or whatever a killed build left of it): it is
-    /// made equal to the new site file by file, so whatever it held cannot show. A file is
-    /// written in place only when it has no other link: it may be a link to a file of the
-    /// current output.
+    /// made equal to the new site file by file, so whatever it held cannot show. A file is never
+    /// written in place, since it may be a link to a file of the current output.
     final class Stage: SiteStage, @unchecked Sendable {
         let root: URL
         let current: URL?
@@ -242,38 +241,19 @@ public struct FolderOutput: SiteOutput {
             try FolderOutput.write(target, bytes: bytes)
         }
 
-        /// A large file made of pieces is written over the spare's own copy, when the stage is
-        /// the spare and has one: its blocks and cached pages are used again. Removing the old
-        /// file first and writing a new one freed and allocated them anew: at 10,000 errors,
-        /// unlinking registry.json (35 MB) alone took 10-16 ms of a one-edit rebuild.
+        /// A large file made of pieces is a new file, even where the spare has its own copy:
+        /// written over, that copy (the site's file one build ago) would change under whoever
+        /// still reads it, such as a server sending it. (Writing over it saved 20 ms of a
+        /// one-edit rebuild of 10,000 errors: unlinking a 35 MB file takes 10-16 ms.)
         func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void) throws {
             let target = try prepare(path)
+            try remove(target)
             let old = current.map { $0.path + "/" + path }
-            let unchanged: Bool
-            if let spares = sparesOwnFile(target) {
-                unchanged = try FolderOutput.write(over: spares, named: target, pieces: pieces, copyingFrom: old)
-            } else {
-                try remove(target)
-                unchanged = try FolderOutput.write(target, pieces: pieces, copyingFrom: old)
-            }
+            let unchanged = try FolderOutput.write(target, pieces: pieces, copyingFrom: old)
             if let old, unchanged {
                 unlink(target)
                 if link(old, target) != 0 { throw Refusal(description: "\(target): cannot be linked to \(old)") }
             }
-        }
-
-        /// The file at `target` open for writing, if the stage is the spare and the file is its
-        /// own: a plain file with no other link (so not one to the current output's file).
-        private func sparesOwnFile(_ target: String) -> Int32? {
-            guard reused else { return nil }
-            let file = open(target, O_WRONLY | O_NOFOLLOW | O_CLOEXEC)
-            guard file >= 0 else { return nil }
-            var info = stat()
-            guard fstat(file, &info) == 0, info.st_mode & S_IFMT == S_IFREG, info.st_nlink == 1 else {
-                close(file)
-                return nil
-            }
-            return file
         }
 
         /// Removes whatever is at `target` (in a reused stage it may even be a folder). A new
@@ -372,20 +352,7 @@ public struct FolderOutput: SiteOutput {
     /// ``write(_:pieces:copyingFrom:)`` from the open file `from` (-1 for none).
     static func write(_ path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
                       copyingFrom from: Int32, named source: String?) throws -> Bool {
-        try write(into: create(path), named: path, pieces: pieces, copyingFrom: from, source: source)
-    }
-
-    /// ``write(_:pieces:copyingFrom:)`` over the open file `file`, from its start; what it held
-    /// past the new end is cut off. The file is closed.
-    static func write(over file: Int32, named path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
-                      copyingFrom source: String?) throws -> Bool {
-        let from = source.map { open($0, O_RDONLY | O_NOFOLLOW | O_CLOEXEC) } ?? -1
-        defer { if from >= 0 { close(from) } }
-        return try write(into: file, named: path, pieces: pieces, copyingFrom: from, source: source, cutting: true)
-    }
-
-    private static func write(into file: Int32, named path: String, pieces: (_ append: (FilePiece) throws -> Void) throws -> Void,
-                              copyingFrom from: Int32, source: String?, cutting: Bool = false) throws -> Bool {
+        let file = try create(path)
         var offset = 0
         var same = from >= 0
         do {
@@ -401,7 +368,6 @@ public struct FolderOutput: SiteOutput {
                     offset += range.count
                 }
             }
-            if cutting, ftruncate(file, off_t(offset)) != 0 { throw writeError(path) }
         } catch {
             close(file)
             throw error
