@@ -64,21 +64,14 @@ public enum Pipeline {
         loader.hashes = hashes
         loader.listing = listing
         let loaded = try loader.load()
-        let index = Locked<ViewBuilder.ErrorIndex?>(nil), indexed = DispatchGroup()
-        if indexing {
-            let catalog = loaded.catalog
-            DispatchQueue.global().async(group: indexed) {
-                let made = ViewBuilder.ErrorIndex(catalog)
-                index.withLock { $0 = made }
-            }
-        }
+        let catalog = loaded.catalog, settings = loaded.settingsHash
+        let index = indexing ? InBackground { ViewBuilder.ErrorIndex(catalog) } : nil
         var diagnostics = loaded.diagnostics
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
         var compared: Linter.ComparedFindings?
         // Where each error file's findings are kept: under its hash and catalog.yaml's.
         var findingsNames: [String] = []
         if let cache {
-            let settings = loaded.settingsHash
             findingsNames = ConcurrentMap.map(loaded.cached) { cache.name(ofFindingsIn: $0.path, hash: $0.hash, settings: settings) }
         }
         // Rules also run when some values failed to load (they skip what is missing), so one
@@ -88,11 +81,10 @@ public enum Pipeline {
                 let kept = ConcurrentMap.map(Array(zip(loaded.cached.map(\.path), findingsNames))) { cache.findings(in: $0, name: $1) }
                 for (file, findings) in zip(loaded.cached, kept) { known[file.path] = findings }
             }
-            let settings = loaded.settingsHash
             let earlier = cache.map { cache in
                 { (key: String) in cache.comparedFindings(named: cache.name(ofComparedFindings: key, settings: settings)) }
             }
-            let linted = Linter().lint(loaded.catalog, known: known, earlier: earlier)
+            let linted = Linter().lint(catalog, known: known, earlier: earlier)
             diagnostics += linted.diagnostics
             found = linted.files
             compared = linted.compared
@@ -109,7 +101,7 @@ public enum Pipeline {
                 }
             }
             if let compared {
-                let name = cache.name(ofComparedFindings: compared.key, settings: loaded.settingsHash)
+                let name = cache.name(ofComparedFindings: compared.key, settings: settings)
                 entries.append(compared.reused ? .found(name) : LoadCache.Entry(name: name) {
                     try? FileFindingsCoding.encode(Linter.FileFindings(diagnostics: compared.diagnostics))
                 })
@@ -118,11 +110,10 @@ public enum Pipeline {
             keeping?.keep(entries)
         }
         keeping?.keep(loaded, known, found, findingsNames)
-        var report = LintReport(catalog: loaded.catalog, diagnostics: diagnostics.sortedByLocation())
+        var report = LintReport(catalog: catalog, diagnostics: diagnostics.sortedByLocation())
         report.linted = found.count
         report.comparedReused = compared?.reused ?? false
-        indexed.wait()
-        report.index = index.withLock { $0 }
+        report.index = try index?.value()
         report.changed = loaded.changed
         return report
     }
@@ -144,16 +135,10 @@ public enum Pipeline {
         let (theme, themeProblems) = try Theme.load(overlay: templates)
         // The catalog's folders are listed while the record is read: at 10,000 errors in 1,000
         // folders, listing took 15 ms on one core, and merging the record's lines as long.
-        let listed = Locked<Result<CatalogLoader.Listing, any Error>?>(nil)
-        let listing = DispatchGroup()
-        DispatchQueue.global().async(group: listing) {
-            let result = Result { try CatalogLoader(directory: directory).list() }
-            listed.withLock { $0 = result }
-        }
+        let listing = InBackground { try CatalogLoader(directory: directory).list() }
         var previous = output.previousBuild()
-        listing.wait()
         var inputs = try theme.map {
-            try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:], listing: listed.withLock { $0 }?.get())
+            try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:], listing: listing.value())
         }
         // Not needed past this point, and 100,000 entries for a 100,000-error catalog.
         previous?.inputFiles = [:]

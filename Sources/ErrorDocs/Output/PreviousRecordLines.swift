@@ -71,16 +71,10 @@ struct PreviousRecordLines {
     /// The next whole line, newline included, without consuming it.
     private mutating func nextLine() -> ArraySlice<UInt8>? {
         while true {
-            let start = self.start
-            let newline = buffer.withUnsafeBufferPointer { buffer -> Int? in
-                guard start < buffer.count, let base = buffer.baseAddress,
-                      let found = memchr(base + start, 0x0A, buffer.count - start) else { return nil }
-                return base.distance(to: UnsafePointer(found.assumingMemoryBound(to: UInt8.self)))
-            }
-            if let newline { return buffer[start...newline] }
+            if let newline = buffer.firstNewline(from: start) { return buffer[start...newline] }
             guard !atEnd else { return nil }
             buffer.removeFirst(start)
-            self.start = 0
+            start = 0
             if chunk.isEmpty { chunk = [UInt8](repeating: 0, count: 1 << 20) }
             let count = chunk.withUnsafeMutableBytes { read(file, $0.baseAddress, $0.count) }
             guard count > 0 else {
