@@ -192,10 +192,35 @@ struct BuildRecordFile {
         let diagnostics = String(decoding: try JSONEncoder().encode(record.diagnostics), as: UTF8.self)
         var chunks = Chunks()
         try chunks.add("\(header)\ntool \(toolKey(tool))\ninputs \(record.inputs)\nerrors \(record.errorCount)\ndiagnostics \(diagnostics)\n", to: append)
+        // The pages and the parts are sorted on other threads while the input lines are written:
+        // one after the other, the three sorts took 10-12 ms of a one-edit rebuild of 10,000
+        // errors, on one core.
+        let sortedPages = InBackground { record.pages.sorted(by: { $0.key < $1.key }) }
+        let sortedParts = InBackground {
+            record.parts.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value.sorted(by: { $0.value.lowerBound < $1.value.lowerBound })) }
+        }
+        let space = UInt8(ascii: " ")
         func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
             // Bytes, not `contains("\n")`: that is Foundation's search, a few percent of a rebuild.
             guard !path.utf8.contains(UInt8(ascii: "\n")) else { return }
-            try chunks.add("\(kind) \(hash) \(stamp.size) \(stamp.seconds).\(stamp.nanoseconds) \(stamp.inode) \(path)\n", to: append)
+            // Written in place, digits and all: made as text by interpolation, the lines took
+            // twice as long.
+            try chunks.add(to: append) { line in
+                line.append(utf8: kind)
+                line.append(space)
+                line.append(utf8: hash)
+                line.append(space)
+                line.appendDecimal(stamp.size)
+                line.append(space)
+                line.appendDecimal(stamp.seconds)
+                line.append(UInt8(ascii: "."))
+                line.appendDecimal(stamp.nanoseconds)
+                line.append(space)
+                line.appendDecimal(stamp.inode)
+                line.append(space)
+                line.append(utf8: path)
+                line.append(UInt8(ascii: "\n"))
+            }
         }
         for (path, file) in record.inputFiles.sorted(by: { $0.key < $1.key }) {
             try add("input", path, file.hash, file.stamp)
@@ -203,7 +228,7 @@ struct BuildRecordFile {
         let root = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
         guard root >= 0 else { throw FolderOutput.Refusal(description: "\(folder.path): cannot be opened (\(String(cString: strerror(errno))))") }
         defer { close(root) }
-        let pages = record.pages.sorted(by: { $0.key < $1.key })
+        let pages = try sortedPages.value()
         // A page the build did not write was kept: its line is in the previous record, under
         // the same key (which the line is checked for).
         let isKept = pages.map { previousLines != nil && !written.contains($0.key) }
@@ -234,9 +259,19 @@ struct BuildRecordFile {
                 try add("folder", path, "-", stamp)
             }
         }
-        for (path, ranges) in record.parts.sorted(by: { $0.key < $1.key }) where !path.utf8.contains(UInt8(ascii: "\n")) {
-            for (key, range) in ranges.sorted(by: { $0.value.lowerBound < $1.value.lowerBound }) {
-                try chunks.add("part \(key) \(range.lowerBound) \(range.upperBound) \(path)\n", to: append)
+        for (path, ranges) in try sortedParts.value() where !path.utf8.contains(UInt8(ascii: "\n")) {
+            for (key, range) in ranges {
+                try chunks.add(to: append) { line in
+                    line.append(utf8: "part ")
+                    line.append(utf8: key)
+                    line.append(space)
+                    line.appendDecimal(range.lowerBound)
+                    line.append(space)
+                    line.appendDecimal(range.upperBound)
+                    line.append(space)
+                    line.append(utf8: path)
+                    line.append(UInt8(ascii: "\n"))
+                }
             }
         }
         try chunks.finish(to: append)

@@ -21,6 +21,12 @@ struct Chunks {
         if pending.count >= size { try finish(to: append) }
     }
 
+    /// Adds the bytes `write` appends in place, with no text made for them first.
+    mutating func add(to append: (Data) throws -> Void, _ write: (inout [UInt8]) -> Void) rethrows {
+        write(&pending)
+        if pending.count >= size { try finish(to: append) }
+    }
+
     /// Hands on what is left: call once the file's text is all added.
     mutating func finish(to append: (Data) throws -> Void) rethrows {
         guard !pending.isEmpty else { return }
