@@ -69,17 +69,12 @@ public enum Pipeline {
         var diagnostics = loaded.diagnostics
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
         var compared: Linter.ComparedFindings?
-        // Where each error file's findings are kept: under its hash and catalog.yaml's.
-        var findingsNames: [String] = []
-        if let cache {
-            findingsNames = ConcurrentMap.map(loaded.cached) { cache.name(ofFindingsIn: $0.path, hash: $0.hash, settings: settings) }
-        }
         // Rules also run when some values failed to load (they skip what is missing), so one
         // run reports everything; but without catalog.yaml every family would look unknown.
         if loaded.settingsParsed {
-            if let cache, !findingsNames.isEmpty {
-                let kept = ConcurrentMap.map(Array(zip(loaded.cached.map(\.path), findingsNames))) { cache.findings(in: $0, name: $1) }
-                for (file, findings) in zip(loaded.cached, kept) { known[file.path] = findings }
+            known.reserveCapacity(loaded.cached.count)
+            for file in loaded.cached {
+                if let findings = file.findings { known[file.path] = findings }
             }
             let earlier = cache.map { cache in
                 { (key: String) in cache.comparedFindings(named: cache.name(ofComparedFindings: key, settings: settings)) }
@@ -90,16 +85,7 @@ public enum Pipeline {
             compared = linted.compared
         }
         if let cache {
-            var entries: [LoadCache.Entry] = []
-            for (position, file) in loaded.cached.enumerated() {
-                entries.append(file.entry)
-                guard !findingsNames.isEmpty else { continue }
-                if known[file.path] != nil {
-                    entries.append(.found(findingsNames[position]))
-                } else if let findings = found[file.path] {
-                    entries.append(LoadCache.Entry(name: findingsNames[position]) { try? FileFindingsCoding.encode(findings) })
-                }
-            }
+            var entries = loaded.cached.map { $0.entry(settings: settings, found: found[$0.path]) }
             if let compared {
                 let name = cache.name(ofComparedFindings: compared.key, settings: settings)
                 entries.append(compared.reused ? .found(name) : LoadCache.Entry(name: name) {
@@ -109,7 +95,7 @@ public enum Pipeline {
             cache.write(entries)
             keeping?.keep(entries)
         }
-        keeping?.keep(loaded, known, found, findingsNames)
+        keeping?.keep(loaded, known, found)
         var report = LintReport(catalog: catalog, diagnostics: diagnostics.sortedByLocation())
         report.linted = found.count
         report.comparedReused = compared?.reused ?? false

@@ -9,6 +9,19 @@ enum FileFindingsCoding {
     /// never kept as if nothing was found.
     static func encode(_ found: Linter.FileFindings) throws -> [UInt8] {
         var writer = LoadedFileCoding.Writer()
+        try write(found, to: &writer)
+        return writer.bytes
+    }
+
+    static func decode(_ bytes: [UInt8], file: String) throws -> Linter.FileFindings {
+        var reader = LoadedFileCoding.Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
+        let found = try read(from: &reader)
+        guard reader.offset == bytes.count else { throw LoadedFileCoding.Malformed() }
+        return found
+    }
+
+    /// Writes the findings where the writer is (after a loaded file, in its cache entry).
+    static func write(_ found: Linter.FileFindings, to writer: inout LoadedFileCoding.Writer) throws {
         try writer.diagnostics(found.diagnostics)
         writer.array(found.internalLinks) { writer, link in
             writer.string(link.field)
@@ -16,18 +29,15 @@ enum FileFindingsCoding {
             writer.int(link.isImage ? 1 : 0)
             writer.location(link.location)
         }
-        return writer.bytes
     }
 
-    static func decode(_ bytes: [UInt8], file: String) throws -> Linter.FileFindings {
-        var reader = LoadedFileCoding.Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
+    static func read(from reader: inout LoadedFileCoding.Reader) throws -> Linter.FileFindings {
         let diagnostics = try reader.diagnostics()
         let links = try reader.array { reader in
             let field = try reader.string(), destination = try reader.string(), image = try reader.int()
             guard image == 0 || image == 1 else { throw LoadedFileCoding.Malformed() }
             return MarkdownFields.Link(field: field, destination: destination, isImage: image == 1, location: try reader.location())
         }
-        guard reader.offset == bytes.count else { throw LoadedFileCoding.Malformed() }
         return Linter.FileFindings(diagnostics: diagnostics, internalLinks: links)
     }
 }

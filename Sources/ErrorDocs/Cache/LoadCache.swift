@@ -1,18 +1,18 @@
 import ErrorDocsModel
 import Foundation
 
-/// Error files as the last build loaded them, in binary form (``LoadedFileCoding``), and what
-/// the error-file lint rules found in them (``FileFindingsCoding``), in one file beside the
+/// Error files as the last build loaded them, in binary form (``LoadedFileCoding``), each with
+/// what the error-file lint rules found in it (``FileFindingsCoding``), in one file beside the
 /// output (`.Site.errdocs-loaded` for `Site/`): a rebuild decodes the files whose content is
 /// unchanged instead of parsing and linting them. Measured at 10,000 errors: loading took
 /// 355–370 ms of a one-edit rebuild by parsing, 115 ms by decoding.
 ///
-/// Each entry is named by the key of the tool, the file's path and its content hash (and for
-/// lint findings, catalog.yaml's content hash), so a changed file or a new errdocs never finds
-/// an old entry. One file, not one per error file: at
+/// Each entry is named by the key of the tool, the file's path and its content hash, so a
+/// changed file or a new errdocs never finds an old entry; its findings carry the content hash
+/// of the catalog.yaml they were found with, and are used only with that one. One file, not one per error file: at
 /// 10,000 errors, creating 10,000 small files took a full build 3.5 s on this machine.
 ///
-///     errdocs loaded files 2\n
+///     errdocs loaded files 3\n
 ///     <each entry's bytes>
 ///     <each entry: its name (15 bytes), its offset and its length (8 bytes each)>
 ///     <where the index starts: 8 bytes> <entry count: 8 bytes>
@@ -23,7 +23,7 @@ import Foundation
 /// file whose index does not fit its size is ignored; nothing here makes a build fail. Entries
 /// carry no checksum: like the build record, the file is written whole and renamed into place.
 final class LoadCache: Sendable {
-    static let header = Array("errdocs loaded files 2\n".utf8)
+    static let header = Array("errdocs loaded files 3\n".utf8)
     static let nameLength = 15
     private static let entryLength = nameLength + 16
 
@@ -60,10 +60,6 @@ final class LoadCache: Sendable {
         ContentHash.of(["loaded", tool, file, hash])
     }
 
-    func name(ofFindingsIn file: String, hash: String, settings: String) -> String {
-        ContentHash.of(["lint", tool, file, hash, settings])
-    }
-
     /// The rules that compare errors found the same in every catalog whose facts they read
     /// have `key` (``ComparedFacts``) and whose catalog.yaml has the hash `settings`.
     func name(ofComparedFindings key: String, settings: String) -> String {
@@ -76,17 +72,13 @@ final class LoadCache: Sendable {
         bytes(named: name).flatMap { try? FileFindingsCoding.decode($0, file: "").diagnostics }
     }
 
-    /// What loading `file` gave, if the last build kept it under `name` (``name(of:hash:)``).
-    func loaded(_ file: String, name: String) -> CatalogLoader.LoadedFile? {
+    /// What loading `file` gave, if the last build kept it under `name` (``name(of:hash:)``),
+    /// and what the error-file rules found in it, if they ran with the catalog.yaml whose
+    /// content hash is `settings`.
+    func loaded(_ file: String, name: String, settings: String) -> (file: CatalogLoader.LoadedFile, findings: Linter.FileFindings?)? {
         guard let bytes = bytes(named: name),
-              let (definitions, problems) = try? LoadedFileCoding.decode(bytes, file: file) else { return nil }
-        return CatalogLoader.LoadedFile(definitions: definitions, problems: problems)
-    }
-
-    /// What the error-file rules found in `file`, if the last build kept it under `name`
-    /// (``name(ofFindingsIn:hash:settings:)``).
-    func findings(in file: String, name: String) -> Linter.FileFindings? {
-        bytes(named: name).flatMap { try? FileFindingsCoding.decode($0, file: file) }
+              let decoded = try? LoadedFileCoding.decode(bytes, file: file, settings: settings) else { return nil }
+        return (CatalogLoader.LoadedFile(definitions: decoded.definitions, problems: decoded.problems), decoded.findings)
     }
 
     private func bytes(named name: String) -> [UInt8]? {

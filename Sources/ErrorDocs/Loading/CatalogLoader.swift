@@ -15,8 +15,7 @@ public struct CatalogLoader: Sendable {
         /// False when catalog.yaml could not be parsed at all, so families, envelopes and
         /// settings are unknown and rules that need them would only report noise.
         public var settingsParsed: Bool
-        /// With a cache: each error file as loaded (its content hash and its entry for the
-        /// next cache), in load order.
+        /// With a cache: each error file as loaded, for the next cache, in load order.
         var cached: [CachedFile] = []
         /// catalog.yaml's content hash.
         var settingsHash = ""
@@ -28,7 +27,23 @@ public struct CatalogLoader: Sendable {
     struct CachedFile: Sendable {
         var path: String
         var hash: String
-        var entry: LoadCache.Entry
+        /// Its entry's name in the cache.
+        var name: String
+        var loaded: LoadedFile
+        /// True when the cache has the entry, as the file was loaded from it.
+        var found: Bool
+        /// What the error-file rules found in it, from its entry: kept when they ran with this
+        /// catalog.yaml.
+        var findings: Linter.FileFindings?
+
+        /// Its entry in the next cache, with what the rules found in it now (nil when they did
+        /// not run): the entry found as it is, when it holds those findings already.
+        func entry(settings: String, found now: Linter.FileFindings?) -> LoadCache.Entry {
+            if found, findings != nil || now == nil { return .found(name) }
+            let loaded = loaded
+            let findings = now.map { LoadedFileCoding.Findings(settings: settings, found: $0) }
+            return LoadCache.Entry(name: name) { try? LoadedFileCoding.encode(loaded.definitions, loaded.problems, findings: findings) }
+        }
     }
 
     /// What loading one error file gave.
@@ -86,16 +101,16 @@ public struct CatalogLoader: Sendable {
             guard cache != nil || !hashes.isEmpty else { return (try loadErrorFile(file), nil, false) }
             if let cache, let hash = hashes[file] {
                 let name = cache.name(of: file, hash: hash)
-                if let known = cache.loaded(file, name: name) { return (known, CachedFile(path: file, hash: hash, entry: .found(name)), false) }
+                if let known = cache.loaded(file, name: name, settings: settingsHash) {
+                    return (known.file, CachedFile(path: file, hash: hash, name: name, loaded: known.file, found: true, findings: known.findings), false)
+                }
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
             let bytes = try read(file)
             let loaded = loadErrorFile(file, bytes: bytes)
             let hash = ContentHash.of(Data(bytes))
             let cached = cache.map { cache in
-                CachedFile(path: file, hash: hash, entry: LoadCache.Entry(name: cache.name(of: file, hash: hash)) {
-                    try? LoadedFileCoding.encode(loaded.definitions, loaded.problems)
-                })
+                CachedFile(path: file, hash: hash, name: cache.name(of: file, hash: hash), loaded: loaded, found: false)
             }
             return (loaded, cached, isChanged(file, hash: hash))
         }

@@ -40,4 +40,26 @@ import Testing
         }
         #expect(throws: (any Error).self) { try FileFindingsCoding.decode(writer.bytes, file: Self.file) }
     }
+
+    /// A loaded file's cache entry carries its findings with the hash of the catalog.yaml they
+    /// were found with: they come back with that hash only (another catalog.yaml may change
+    /// which rules run), and a damaged findings part refuses the whole entry.
+    @Test func findingsInALoadedEntryComeBackOnlyWithTheirCatalogYAML() throws {
+        let repository = LoadedFileCodingTests.repository
+        let file = repository.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml").path
+        let loaded = try CatalogLoader(directory: repository.appendingPathComponent("Content").path).loadErrorFile(file)
+        let bytes = try LoadedFileCoding.encode(loaded.definitions, loaded.problems,
+                                                findings: LoadedFileCoding.Findings(settings: "settings-hash-1", found: Self.findings))
+        let same = try LoadedFileCoding.decode(bytes, file: Self.file, settings: "settings-hash-1")
+        #expect(same.findings == Self.findings)
+        #expect(same.definitions.count == loaded.definitions.count)
+        let other = try LoadedFileCoding.decode(bytes, file: Self.file, settings: "settings-hash-2")
+        #expect(other.findings == nil)
+        #expect(LoadedFileCodingTests.deepDescription(other.definitions) == LoadedFileCodingTests.deepDescription(same.definitions))
+        let without = try LoadedFileCoding.decode(try LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: Self.file, settings: "settings-hash-1")
+        #expect(without.findings == nil)
+        #expect(throws: LoadedFileCoding.Malformed.self) {
+            try LoadedFileCoding.decode(Array(bytes.dropLast()), file: Self.file, settings: "settings-hash-2")
+        }
+    }
 }
