@@ -203,8 +203,7 @@ struct BuildRecordFile {
         func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
             // Bytes, not `contains("\n")`: that is Foundation's search, a few percent of a rebuild.
             guard !path.utf8.contains(UInt8(ascii: "\n")) else { return }
-            // Written in place, digits and all: made as text by interpolation, the lines took
-            // twice as long.
+            // Written in place, digits and all, instead of as an interpolated text per line.
             try chunks.add(to: append) { line in
                 line.append(utf8: kind)
                 line.append(space)
