@@ -140,6 +140,26 @@ import Testing
             ("catalog.yaml", {
                 try space.replace("title: Standard error envelope", with: "title: The standard envelope", in: "Content/catalog.yaml")
             }),
+            // What the error-file rules found is kept with each file, for the catalog.yaml it
+            // was found with: each edit of its lint settings below must be seen.
+            ("catalog.yaml making summary-length a warning", {
+                try space.edit("Content/catalog.yaml") { $0 + "\nlint:\n  severity:\n    summary-length: warning\n" }
+            }),
+            ("a summary over 200 characters (a warning)", {
+                try space.replace("\nsummary: You sent many more requests", with: "\nsummary: \(String(repeating: "Far too long. ", count: 16))You sent many more requests",
+                                  in: "Content/errors/rate_quota/rate_limited.yaml")
+            }),
+            ("catalog.yaml turning summary-length off", {
+                try space.edit("Content/catalog.yaml") { $0 + "  disable: [summary-length]\n" }
+            }),
+            ("catalog.yaml turning it on again (as it was two edits before: a warning)", {
+                try space.replace("  disable: [summary-length]\n", with: "", in: "Content/catalog.yaml")
+            }),
+            ("the summary as it was, and catalog.yaml's lint settings gone", {
+                try space.replace("\nsummary: \(String(repeating: "Far too long. ", count: 16))You sent many more requests", with: "\nsummary: You sent many more requests",
+                                  in: "Content/errors/rate_quota/rate_limited.yaml")
+                try space.replace("\nlint:\n  severity:\n    summary-length: warning\n", with: "", in: "Content/catalog.yaml")
+            }),
             ("a template", {
                 try space.replace("</article>", with: "<p>Edited.</p></article>", in: "Templates/error.mustache")
             }),
@@ -172,9 +192,12 @@ import Testing
         for (index, edit) in edits.enumerated() {
             try edit.apply()
             let incremental = try space.build(into: "Site", inPlaceLimit: inPlaceLimit)
-            try space.build(into: "Clean-\(index)")
+            let clean = try space.build(into: "Clean-\(index)")
             let differing = try space.differences("Site", "Clean-\(index)")
             #expect(differing.isEmpty, "after editing \(edit.name), the incremental build differs from a clean one in \(differing.prefix(5))")
+            #expect(incremental.diagnostics == clean.diagnostics, "after editing \(edit.name), the incremental build reports otherwise")
+            let warned = incremental.diagnostics.contains { $0.ruleID == "summary-length" && $0.severity == .warning }
+            #expect(warned == edit.name.hasSuffix("a warning)"), "\(edit.name): \(incremental.diagnostics)")
             #expect(incremental.upToDate == (edit.name == "nothing"), "\(edit.name)")
             // The record matches what the build left, folders included: nothing to do next.
             #expect(try space.build(into: "Site", inPlaceLimit: inPlaceLimit).upToDate, "built again after editing \(edit.name)")
