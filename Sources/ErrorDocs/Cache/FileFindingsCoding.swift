@@ -1,12 +1,14 @@
 import ErrorDocsModel
 import Foundation
 
-/// What the error-file rules found in one error file (``Linter/FileFindings``), in the binary
-/// form of ``LoadedFileCoding``: the diagnostics as JSON (most files have none), then each
-/// internal link. A form that does not decode to the end, exactly, is refused.
+/// Lint findings (``Linter/FileFindings``) in the binary form of ``LoadedFileCoding``: the
+/// diagnostics as JSON (most files have none), then each internal link. What the error-file
+/// rules found in a file is written after the file in its loaded-files entry
+/// (``write(_:to:)``); what the rules that compare errors found is an entry of its own
+/// (``encode(_:)``). A form that does not decode to the end, exactly, is refused.
 enum FileFindingsCoding {
-    /// Throws when the diagnostics cannot be encoded: the file is then linted again next time,
-    /// never kept as if nothing was found.
+    /// Throws when the diagnostics cannot be encoded: the rules then run again next time, and
+    /// nothing is kept as if nothing was found.
     static func encode(_ found: Linter.FileFindings) throws -> [UInt8] {
         var writer = LoadedFileCoding.Writer()
         try write(found, to: &writer)

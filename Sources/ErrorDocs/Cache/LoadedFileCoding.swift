@@ -6,8 +6,9 @@ import Foundation
 /// YAML again: decoding is several times faster than parsing.
 ///
 /// Every value of the model is written, with where it was written; the file's path is not (it
-/// names the cache entry, and each location is made from it again). A form that does not
-/// decode to the end, exactly, is refused.
+/// names the cache entry, and each location is made from it again). Then come the content hash
+/// of the catalog.yaml the error-file rules ran with (empty when they did not run) and what they
+/// found (``FileFindingsCoding``). A form that does not decode to the end, exactly, is refused.
 enum LoadedFileCoding {
     struct Malformed: Error {}
 
@@ -18,8 +19,8 @@ enum LoadedFileCoding {
         var found: Linter.FileFindings
     }
 
-    /// Throws when the problems cannot be encoded: the file is then parsed again next time,
-    /// never kept without them.
+    /// Throws when the problems or the findings cannot be encoded: the file is then parsed and
+    /// linted again next time, never kept without them.
     ///
     /// - Parameter findings: kept in the same entry: as an entry of their own, reading them
     ///   took a one-edit rebuild of 10,000 errors 10,000 more reads and names (about 20 ms).
@@ -27,6 +28,8 @@ enum LoadedFileCoding {
         var writer = Writer()
         try writer.diagnostics(problems)
         writer.array(definitions) { $0.definition($1) }
+        // An empty hash stands for no findings (no content hash is empty).
+        precondition(findings.map { !$0.settings.isEmpty } ?? true, "findings are kept with catalog.yaml's hash")
         writer.string(findings?.settings ?? "")
         if let findings { try FileFindingsCoding.write(findings.found, to: &writer) }
         return writer.bytes

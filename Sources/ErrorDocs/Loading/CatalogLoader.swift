@@ -26,7 +26,6 @@ public struct CatalogLoader: Sendable {
 
     struct CachedFile: Sendable {
         var path: String
-        var hash: String
         /// Its entry's name in the cache.
         var name: String
         var loaded: LoadedFile
@@ -102,7 +101,7 @@ public struct CatalogLoader: Sendable {
             if let cache, let hash = hashes[file] {
                 let name = cache.name(of: file, hash: hash)
                 if let known = cache.loaded(file, name: name, settings: settingsHash) {
-                    return (known.file, CachedFile(path: file, hash: hash, name: name, loaded: known.file, found: true, findings: known.findings), false)
+                    return (known.file, CachedFile(path: file, name: name, loaded: known.file, found: true, findings: known.findings), false)
                 }
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
@@ -110,7 +109,7 @@ public struct CatalogLoader: Sendable {
             let loaded = loadErrorFile(file, bytes: bytes)
             let hash = ContentHash.of(Data(bytes))
             let cached = cache.map { cache in
-                CachedFile(path: file, hash: hash, name: cache.name(of: file, hash: hash), loaded: loaded, found: false)
+                CachedFile(path: file, name: cache.name(of: file, hash: hash), loaded: loaded, found: false)
             }
             return (loaded, cached, isChanged(file, hash: hash))
         }
