@@ -83,4 +83,32 @@ import Testing
         try space.build(into: "Clean")
         #expect(try space.differences("Site", "Clean").isEmpty)
     }
+
+    /// An entry with nothing new is copied as it is, findings and all: a file that does not
+    /// parse (no rules run on it), and every file while catalog.yaml does not parse (no rules
+    /// run at all). A catalog linted twice so writes no new cache the second time.
+    @Test(arguments: [false, true])
+    func entriesWithNothingNewAreNotWrittenAgain(brokenSettings: Bool) throws {
+        let catalog = try TemporaryCatalog(["errors/x.yaml": TemporaryCatalog.error("x"), "errors/broken.yaml": "code: [unclosed\n"])
+        defer { catalog.remove() }
+        let path = catalog.root.path + ".loaded"
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        func lint() throws {
+            var hashes: [String: String] = [:]
+            for file in try CatalogLoader(directory: catalog.root.path).inputFiles() {
+                hashes[file] = ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: file)))
+            }
+            _ = try Pipeline.lint(catalog.root.path, cache: LoadCache(path: path), hashes: hashes)
+        }
+        try lint()
+        if brokenSettings {
+            try Data("families: [unclosed\n".utf8).write(to: catalog.root.appendingPathComponent("catalog.yaml"))
+            try lint()
+        }
+        let written = try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber
+        try lint()
+        #expect(try FileManager.default.attributesOfItem(atPath: path)[.systemFileNumber] as? NSNumber == written,
+                "the cache was written again")
+        #expect(LoadCache(path: path).names.count == (brokenSettings ? 2 : 3))
+    }
 }
