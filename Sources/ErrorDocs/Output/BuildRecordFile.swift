@@ -200,15 +200,24 @@ struct BuildRecordFile {
             record.parts.sorted(by: { $0.key < $1.key }).map { ($0.key, $0.value.sorted(by: { $0.value.lowerBound < $1.value.lowerBound })) }
         }
         let space = UInt8(ascii: " ")
-        func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
+        /// `<kind> <key> <fields> <path>`, written in place, digits and all, instead of as an
+        /// interpolated text per line. A path with a newline has no line.
+        func line(_ kind: String, _ key: String, _ path: String, _ fields: (inout [UInt8]) -> Void) throws {
             // Bytes, not `contains("\n")`: that is Foundation's search, a few percent of a rebuild.
             guard !path.utf8.contains(UInt8(ascii: "\n")) else { return }
-            // Written in place, digits and all, instead of as an interpolated text per line.
             try chunks.add(to: append) { line in
-                line.append(utf8: kind)
+                line.append(contentsOf: kind.utf8)
                 line.append(space)
-                line.append(utf8: hash)
+                line.append(contentsOf: key.utf8)
                 line.append(space)
+                fields(&line)
+                line.append(space)
+                line.append(contentsOf: path.utf8)
+                line.append(UInt8(ascii: "\n"))
+            }
+        }
+        func add(_ kind: String, _ path: String, _ hash: String, _ stamp: FileStamp) throws {
+            try line(kind, hash, path) { line in
                 line.appendDecimal(stamp.size)
                 line.append(space)
                 line.appendDecimal(stamp.seconds)
@@ -216,9 +225,6 @@ struct BuildRecordFile {
                 line.appendDecimal(stamp.nanoseconds)
                 line.append(space)
                 line.appendDecimal(stamp.inode)
-                line.append(space)
-                line.append(utf8: path)
-                line.append(UInt8(ascii: "\n"))
             }
         }
         for (path, file) in record.inputFiles.sorted(by: { $0.key < $1.key }) {
@@ -258,18 +264,12 @@ struct BuildRecordFile {
                 try add("folder", path, "-", stamp)
             }
         }
-        for (path, ranges) in try sortedParts.value() where !path.utf8.contains(UInt8(ascii: "\n")) {
+        for (path, ranges) in try sortedParts.value() {
             for (key, range) in ranges {
-                try chunks.add(to: append) { line in
-                    line.append(utf8: "part ")
-                    line.append(utf8: key)
-                    line.append(space)
+                try line("part", key, path) { line in
                     line.appendDecimal(range.lowerBound)
                     line.append(space)
                     line.appendDecimal(range.upperBound)
-                    line.append(space)
-                    line.append(utf8: path)
-                    line.append(UInt8(ascii: "\n"))
                 }
             }
         }

@@ -1,12 +1,6 @@
 import Foundation
 
 extension Array where Element == UInt8 {
-    /// The text's UTF-8 bytes, taken where they are.
-    mutating func append(utf8 text: String) {
-        var text = text
-        text.withUTF8 { append(contentsOf: $0) }
-    }
-
     /// The number in decimal digits, as `"\(number)"` writes it, without making that text.
     mutating func appendDecimal(_ number: Int) {
         if number < 0 { append(UInt8(ascii: "-")) }

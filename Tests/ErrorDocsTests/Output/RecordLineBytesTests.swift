@@ -17,10 +17,4 @@ import Testing
         bytes.appendDecimal(number)
         #expect(String(decoding: bytes, as: UTF8.self) == "\(number)")
     }
-
-    @Test func textIsAppendedAsItsUTF8Bytes() {
-        var bytes = Array("a".utf8)
-        bytes.append(utf8: "é/ü b")
-        #expect(bytes == Array("aé/ü b".utf8))
-    }
 }
