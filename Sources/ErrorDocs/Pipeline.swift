@@ -73,8 +73,8 @@ public enum Pipeline {
         // run reports everything; but without catalog.yaml every family would look unknown.
         if loaded.settingsParsed {
             known.reserveCapacity(loaded.cached.count)
-            for file in loaded.cached {
-                if let findings = file.findings { known[file.path] = findings }
+            for index in loaded.cached.indices {
+                if let findings = loaded.cached[index].findings { known[loaded.cached[index].path] = findings }
             }
             let earlier = cache.map { cache in
                 { (key: String) in cache.comparedFindings(named: cache.name(ofComparedFindings: key, settings: settings)) }
@@ -117,6 +117,19 @@ public enum Pipeline {
     public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput,
                              freeingMemory: Bool = true,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
+        do {
+            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory, progress: progress)
+        } catch is LoadedFileCoding.Malformed {
+            // An error's body kept in the cache of loaded files, decoded only when its page is
+            // made, did not decode: build from the catalog's files alone (the output is as it
+            // was), which writes the cache anew.
+            if let path = output.loadCachePath { unlink(path) }
+            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory, progress: progress)
+        }
+    }
+
+    private static func buildOnce(_ directory: String, templates: String?, into output: inout some SiteOutput,
+                                  freeingMemory: Bool, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> BuildReport {
         let untilExit = freeingMemory ? nil : KeptUntilExit()
         // The theme is parsed and the catalog's folders are listed while the record is read: at
         // 10,000 errors in 1,000 folders, listing took 15 ms on one core, merging the record's

@@ -18,6 +18,8 @@ public struct ErrorDefinition: Sendable {
         public var location: SourceLocation
         public var presentKeys = KeySet()
 
+        // What pages other than the error's own show of it (rows, links, sidebars), and what
+        // the lint rules that compare errors read: always loaded.
         public var code: Located<String>?
         public var title: Located<String>?
         public var surface: Located<Surface>?
@@ -29,18 +31,8 @@ public struct ErrorDefinition: Sendable {
         public var event: Located<String>?
         public var family: Located<String>?
         public var summary: Located<String>?
-        public var scope: Located<String>?
-        public var endpoints: [Located<String>] = []
         public var retry: RetryPolicy?
-        public var meaning: Located<String>?
-        public var causes: [Located<String>] = []
-        public var details: Located<String>?
-        public var example: ExampleResponse?
         public var quickFix: [Located<String>] = []
-        public var recovery: [RecoverySnippet] = []
-        public var prevention: [Located<String>] = []
-        public var agentHint: Located<String>?
-        public var headers: [HeaderDoc] = []
         public var related: [Located<String>] = []
         public var since: Located<String>?
         public var deprecated: Deprecation? {
@@ -48,9 +40,94 @@ public struct ErrorDefinition: Sendable {
             set { deprecatedBox = newValue.map(Box.init) }
         }
 
+        // The rest, in ``Body``: read only by the error's own page, its registry entry and the
+        // rules that check one file.
+        public var scope: Located<String>? {
+            get { loadedBody != nil ? loadedBody!.scope : missingBody().scope }
+            set { body.scope = newValue }
+        }
+        public var endpoints: [Located<String>] {
+            get { loadedBody != nil ? loadedBody!.endpoints : missingBody().endpoints }
+            set { body.endpoints = newValue }
+        }
+        public var meaning: Located<String>? {
+            get { loadedBody != nil ? loadedBody!.meaning : missingBody().meaning }
+            set { body.meaning = newValue }
+        }
+        public var causes: [Located<String>] {
+            get { loadedBody != nil ? loadedBody!.causes : missingBody().causes }
+            set { body.causes = newValue }
+        }
+        public var details: Located<String>? {
+            get { loadedBody != nil ? loadedBody!.details : missingBody().details }
+            set { body.details = newValue }
+        }
+        public var example: ExampleResponse? {
+            get { loadedBody != nil ? loadedBody!.example : missingBody().example }
+            set { body.example = newValue }
+        }
+        public var recovery: [RecoverySnippet] {
+            get { loadedBody != nil ? loadedBody!.recovery : missingBody().recovery }
+            set { body.recovery = newValue }
+        }
+        public var prevention: [Located<String>] {
+            get { loadedBody != nil ? loadedBody!.prevention : missingBody().prevention }
+            set { body.prevention = newValue }
+        }
+        public var agentHint: Located<String>? {
+            get { loadedBody != nil ? loadedBody!.agentHint : missingBody().agentHint }
+            set { body.agentHint = newValue }
+        }
+        public var headers: [HeaderDoc] {
+            get { loadedBody != nil ? loadedBody!.headers : missingBody().headers }
+            set { body.headers = newValue }
+        }
+
         // Boxed: most errors have neither, and inline they would take 224 of every error's bytes.
         fileprivate var smtpBox: Box<SMTPReply>?
         fileprivate var deprecatedBox: Box<Deprecation>?
+
+        /// nil while the body is deferred (``ErrorDefinition/deferBody(_:)``).
+        fileprivate var loadedBody: Body? = Body()
+        fileprivate var deferredBody: (@Sendable () throws -> Body)?
+
+        /// The body, made loaded when written to.
+        public var body: Body {
+            get { loadedBody ?? missingBody() }
+            _modify {
+                if loadedBody == nil { loadedBody = missingBody() }
+                deferredBody = nil
+                yield &loadedBody!
+            }
+        }
+
+        /// A deferred body, read where ``ErrorDefinition/loadingBody()`` was not called: decoded
+        /// for each read (correct, but slow; tests stop here).
+        private func missingBody() -> Body {
+            assertionFailure("the body of \(location.file) is read before loadingBody()")
+            do {
+                return try deferredBody?() ?? Body()
+            } catch {
+                fatalError("\(location.file): its body kept in the cache of loaded files does not decode: \(error)")
+            }
+        }
+    }
+
+    /// The fields only the error's own page, its registry entry and the rules that check one
+    /// file read: most of an error's bytes.
+    public struct Body: Sendable {
+        public var scope: Located<String>?
+        public var endpoints: [Located<String>] = []
+        public var meaning: Located<String>?
+        public var causes: [Located<String>] = []
+        public var details: Located<String>?
+        public var example: ExampleResponse?
+        public var recovery: [RecoverySnippet] = []
+        public var prevention: [Located<String>] = []
+        public var agentHint: Located<String>?
+        public var headers: [HeaderDoc] = []
+
+        public init() {}
     }
 
     /// An immutable value behind one reference.
@@ -81,6 +158,28 @@ public struct ErrorDefinition: Sendable {
     }
 
     public var effectiveSurface: Surface { storage.fields.surface?.value ?? .response }
+
+    /// Leaves the body (``Body``) to be made by `decode` when ``loadingBody()`` asks for it: a
+    /// rebuild decodes in full only the errors whose own page or registry entry it makes again.
+    public mutating func deferBody(_ decode: @escaping @Sendable () throws -> Body) {
+        if !isKnownUniquelyReferenced(&storage) { storage = Storage(storage.fields) }
+        storage.fields.loadedBody = nil
+        storage.fields.deferredBody = decode
+    }
+
+    public var hasDeferredBody: Bool { storage.fields.loadedBody == nil }
+
+    /// This error with its body decoded, when it was deferred: a copy, so that the definition
+    /// other threads read is never changed.
+    public func loadingBody() throws -> ErrorDefinition {
+        guard let decode = storage.fields.deferredBody, storage.fields.loadedBody == nil else { return self }
+        var fields = storage.fields
+        fields.loadedBody = try decode()
+        fields.deferredBody = nil
+        var loaded = self
+        loaded.storage = Storage(fields)
+        return loaded
+    }
 }
 
 /// An SMTP reply: the basic three-digit code and the RFC 3463 enhanced status code.

@@ -12,7 +12,7 @@ import Foundation
 /// of the catalog.yaml they were found with, and are used only with that one. One file, not one per error file: at
 /// 10,000 errors, creating 10,000 small files took a full build 3.5 s on this machine.
 ///
-///     errdocs loaded files 3\n
+///     errdocs loaded files 4\n
 ///     <each entry's bytes>
 ///     <each entry: its name (15 bytes), its offset and its length (8 bytes each)>
 ///     <where the index starts: 8 bytes> <entry count: 8 bytes>
@@ -23,7 +23,7 @@ import Foundation
 /// file whose index does not fit its size is ignored; nothing here makes a build fail. Entries
 /// carry no checksum: like the build record, the file is written whole and renamed into place.
 final class LoadCache: Sendable {
-    static let header = Array("errdocs loaded files 3\n".utf8)
+    static let header = Array("errdocs loaded files 4\n".utf8)
     static let nameLength = 15
     private static let entryLength = nameLength + 16
 
@@ -77,7 +77,7 @@ final class LoadCache: Sendable {
     /// content hash is `settings`.
     func loaded(_ file: String, name: String, settings: String) -> (file: CatalogLoader.LoadedFile, findings: Linter.FileFindings?)? {
         guard let bytes = bytes(named: name),
-              let decoded = try? LoadedFileCoding.decode(bytes, file: file, settings: settings) else { return nil }
+              let decoded = try? LoadedFileCoding.decode(bytes, file: file, settings: settings, deferringBodies: true) else { return nil }
         return (CatalogLoader.LoadedFile(definitions: decoded.definitions, problems: decoded.problems), decoded.findings)
     }
 

@@ -26,7 +26,7 @@ public struct CatalogLoader: Sendable {
 
     struct CachedFile: Sendable {
         var path: String
-        /// Its entry's name in the cache.
+        /// Its entry's name in the cache (empty without one).
         var name: String
         var loaded: LoadedFile
         /// True when the cache has the entry, as the file was loaded from it.
@@ -34,6 +34,8 @@ public struct CatalogLoader: Sendable {
         /// What the error-file rules found in it, from its entry: kept when they ran with this
         /// catalog.yaml.
         var findings: Linter.FileFindings?
+        /// True when its bytes, as parsed, are not the ones ``hashes`` was made from.
+        var changed = false
 
         /// Its entry in the next cache, with what the rules found in it now (nil when they did
         /// not run): the entry found as it is, when it holds those findings already.
@@ -96,28 +98,30 @@ public struct CatalogLoader: Sendable {
         // the result never depends on scheduling.
         let listing = try self.listing ?? list()
         let errorFiles = listing.errors
-        let loaded = try ConcurrentMap.map(errorFiles) { file -> (file: LoadedFile, cached: CachedFile?, changed: Bool) in
-            guard cache != nil || !hashes.isEmpty else { return (try loadErrorFile(file), nil, false) }
+        // One value per file, read in place below: copying each file's values (its
+        // definitions, problems and findings) cost a one-edit rebuild of 10,000 errors about
+        // 15 ms of CPU time in reference counts.
+        let loaded = try ConcurrentMap.map(errorFiles) { file -> CachedFile in
+            guard cache != nil || !hashes.isEmpty else { return CachedFile(path: file, name: "", loaded: try loadErrorFile(file), found: false) }
             if let cache, let hash = hashes[file] {
                 let name = cache.name(of: file, hash: hash)
                 if let known = cache.loaded(file, name: name, settings: settingsHash) {
-                    return (known.file, CachedFile(path: file, name: name, loaded: known.file, found: true, findings: known.findings), false)
+                    return CachedFile(path: file, name: name, loaded: known.file, found: true, findings: known.findings)
                 }
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
             let bytes = try read(file)
-            let loaded = loadErrorFile(file, bytes: bytes)
             let hash = ContentHash.of(Data(bytes))
-            let cached = cache.map { cache in
-                CachedFile(path: file, name: cache.name(of: file, hash: hash), loaded: loaded, found: false)
-            }
-            return (loaded, cached, isChanged(file, hash: hash))
+            var parsed = CachedFile(path: file, name: cache?.name(of: file, hash: hash) ?? "", loaded: loadErrorFile(file, bytes: bytes), found: false)
+            parsed.changed = isChanged(file, hash: hash)
+            return parsed
         }
         var errors: [ErrorDefinition] = []
-        for (file, loaded) in zip(errorFiles, loaded) {
-            errors += loaded.file.definitions
-            diagnostics += loaded.file.problems
-            if loaded.changed { changed.append(file) }
+        errors.reserveCapacity(loaded.count)
+        for index in loaded.indices {
+            errors += loaded[index].loaded.definitions
+            diagnostics += loaded[index].loaded.problems
+            if loaded[index].changed { changed.append(loaded[index].path) }
         }
 
         var guides: [Guide] = []
@@ -147,7 +151,7 @@ public struct CatalogLoader: Sendable {
 
         let catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles, directory: directory)
         return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty,
-                      cached: loaded.compactMap(\.cached), settingsHash: settingsHash, changed: changed)
+                      cached: cache == nil ? [] : loaded, settingsHash: settingsHash, changed: changed)
     }
 
     /// True when the build was keyed by another hash of `file` than `hash`, or by none (the

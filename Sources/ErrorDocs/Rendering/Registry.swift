@@ -220,7 +220,8 @@ struct Registry: Encodable {
                        previous: PreviousParts? = nil, into append: (FilePiece) throws -> Void) throws -> [String: Range<Int>] {
         let errors = sorted ?? sortedErrors(of: catalog)
         return try Registry(catalog, errors: []).encode(
-            count: errors.count, entry: { entry(errors[$0], in: catalog) }, key: { key(errors[$0]) }, previous: previous, into: append)
+            count: errors.count, entry: { try entry(errors[$0].loadingBody(), in: catalog) }, key: { key(errors[$0]) },
+            previous: previous, into: append)
     }
 
     /// Entries encoded at once, on every core: enough to share out, few enough to hold.
@@ -228,7 +229,7 @@ struct Registry: Encodable {
 
     /// Writes this registry with `count` errors, the one at each position made by `entry`, in
     /// place of its own.
-    private func encode(count: Int, entry: @Sendable (Int) -> Entry, key: ((Int) -> String)?, previous: PreviousParts?,
+    private func encode(count: Int, entry: @Sendable (Int) throws -> Entry, key: ((Int) -> String)?, previous: PreviousParts?,
                         into append: (FilePiece) throws -> Void) throws -> [String: Range<Int>] {
         var rest = self
         rest.errors = []
@@ -252,7 +253,7 @@ struct Registry: Encodable {
             let copies = keys.map { previous?.range(of: $0) }
             let missing = positions.indices.filter { copies.isEmpty || copies[$0 - window] == nil }.map { $0 - window }
             let batches = ConcurrentMap.batches(of: 64, in: missing.indices).map { missing[$0] }
-            let encoded = try ConcurrentMap.map(batches) { batch in try Self.encode(batch.map { entry(window + $0) }) }
+            let encoded = try ConcurrentMap.map(batches) { batch in try Self.encode(batch.map { try entry(window + $0) }) }
             var made = [[UInt8]?](repeating: nil, count: positions.count)
             for (batch, entries) in zip(batches, encoded) {
                 for (index, bytes) in zip(batch, entries) { made[index] = bytes }

@@ -109,7 +109,7 @@ struct SiteRenderer {
         let done = Locked(0)
         let total = jobs.count
         var written = try ConcurrentMap.map(jobs) { job throws -> String in
-            try stage.write(job.path, text: render(job.page, with: job.markdown ? markdown : html))
+            try stage.write(job.path, text: try render(job.page, with: job.markdown ? markdown : html))
             if let progress {
                 let count = done.withLock { count in
                     count += 1
@@ -211,12 +211,13 @@ struct SiteRenderer {
         var page: Page
     }
 
-    private func render(_ page: Page, with views: ViewBuilder) -> String {
+    private func render(_ page: Page, with views: ViewBuilder) throws -> String {
         let prefix = views.paths.style == .markdown ? "markdown/" : ""
         switch page {
         case .index: return theme.render(views.indexView(), prefix + "index")
         case .error(let position):
-            let error = views.errors[position]
+            // The page needs the whole error; other pages show only what is always loaded.
+            let error = try views.errors[position].loadingBody()
             return theme.render(views.errorView(error), prefix + "error.\(error.code?.value ?? "")", prefix + "error")
         case .removed(let position): return theme.render(views.removedView(catalog.settings.removed[position]), prefix + "removed")
         case .family(let position): return theme.render(views.familyView(catalog.settings.families[position]), prefix + "family")

@@ -69,3 +69,60 @@ import Testing
         #expect(throws: LoadedFileCoding.Malformed.self) { try LoadedFileCoding.decode([0xff, 0xff, 0xff], file: file) }
     }
 }
+
+/// A rebuild decodes in full only the errors whose own page or registry entry it makes: the
+/// others keep their body (``ErrorDefinition/Body``) as bytes until asked for it.
+@Suite struct DeferredBodyTests {
+    let file = LoadedFileCodingTests.repository.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml").path
+
+    func loaded() throws -> CatalogLoader.LoadedFile {
+        try CatalogLoader(directory: LoadedFileCodingTests.repository.appendingPathComponent("Content").path).loadErrorFile(file)
+    }
+
+    func encoded(_ loaded: CatalogLoader.LoadedFile) throws -> [UInt8] {
+        try LoadedFileCoding.encode(loaded.definitions, loaded.problems,
+                                    findings: .init(settings: "settings", found: Linter.FileFindings()))
+    }
+
+    @Test func aDeferredBodyLoadsAsItWasWritten() throws {
+        let loaded = try loaded()
+        let decoded = try LoadedFileCoding.decode(try encoded(loaded), file: file, settings: "settings", deferringBodies: true)
+        #expect(decoded.findings != nil)
+        #expect(decoded.definitions.allSatisfy { $0.hasDeferredBody })
+        #expect(decoded.definitions.map { $0.code?.value } == loaded.definitions.map { $0.code?.value })
+        let bodies = try decoded.definitions.map { try $0.loadingBody() }
+        #expect(!bodies.contains { $0.hasDeferredBody })
+        #expect(LoadedFileCodingTests.deepDescription(bodies) == LoadedFileCodingTests.deepDescription(loaded.definitions))
+        #expect(decoded.definitions.allSatisfy { $0.hasDeferredBody }, "loading a body makes a copy: the decoded definitions are unchanged")
+    }
+
+    /// The error-file rules read the bodies, and they run again on every file when catalog.yaml
+    /// changed: those files load in full.
+    @Test func bodiesLoadWhenTheFindingsWereMadeWithAnotherCatalogYAML() throws {
+        let decoded = try LoadedFileCoding.decode(try encoded(try loaded()), file: file, settings: "edited", deferringBodies: true)
+        #expect(decoded.findings == nil)
+        #expect(!decoded.definitions.contains { $0.hasDeferredBody })
+    }
+
+    @Test func aDamagedBodyIsRefusedWhenItLoads() throws {
+        let loaded = try loaded()
+        let meaning = try #require(loaded.definitions.first?.meaning?.value)
+        let damaged = try Self.damaging(meaning, in: try encoded(loaded))
+        let decoded = try LoadedFileCoding.decode(damaged, file: file, settings: "settings", deferringBodies: true)
+        #expect(throws: LoadedFileCoding.Malformed.self) { try decoded.definitions[0].loadingBody() }
+        #expect(throws: LoadedFileCoding.Malformed.self) {
+            try LoadedFileCoding.decode(damaged, file: file, settings: "settings", deferringBodies: false)
+        }
+    }
+
+    /// `bytes` with the length of `text` (two bytes) made negative, which no reader accepts.
+    static func damaging(_ text: String, in bytes: [UInt8]) throws -> [UInt8] {
+        let needle = Array(text.utf8.prefix(40))
+        let start = try #require((2..<bytes.count - needle.count).first { bytes[$0..<$0 + needle.count].elementsEqual(needle) })
+        try #require(bytes[start - 2] >= 0x80 && bytes[start - 1] < 0x80, "a text of 64 to 8191 bytes: its length takes two")
+        var damaged = bytes
+        damaged[start - 2] = 0xff
+        damaged[start - 1] = 0x7f
+        return damaged
+    }
+}

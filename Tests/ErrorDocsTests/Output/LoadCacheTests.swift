@@ -112,3 +112,28 @@ import Testing
         #expect(LoadCache(path: path).names.count == (brokenSettings ? 2 : 3))
     }
 }
+
+extension LoadCacheTests {
+    /// A body is decoded only when the page that shows it is made, after the build has started
+    /// writing: one that does not decode then makes the build start again from the catalog's
+    /// files alone, and write the cache anew.
+    @Test func aBodyThatDoesNotDecodeIsParsedAgain() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        let url = space.url(".Site.errdocs-loaded")
+        let meaning = "Mailvane limits how fast each API key can call each endpoint"
+        try Data(try DeferredBodyTests.damaging(meaning, in: Array(try Data(contentsOf: url)))).write(to: url)
+        // Its page made again: its body is needed.
+        try FileManager.default.removeItem(at: space.url("Site/errors/rate_limited/index.html"))
+        let report = try space.build(into: "Site")
+        #expect(report.succeeded)
+        try space.build(into: "Clean")
+        #expect(try space.differences("Site", "Clean").isEmpty)
+        let file = space.catalog + "/errors/rate_quota/rate_limited.yaml"
+        let cache = LoadCache(path: url.path)
+        let name = cache.name(of: file, hash: ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: file))))
+        let loaded = try #require(cache.loaded(file, name: name, settings: ContentHash.of(try Data(contentsOf: space.url("Content/catalog.yaml")))))
+        #expect(try loaded.file.definitions[0].loadingBody().meaning?.value.hasPrefix(meaning) == true, "the cache was written anew")
+    }
+}
