@@ -159,6 +159,12 @@ public struct ErrorDefinition: Sendable {
 
     public var effectiveSurface: Surface { storage.fields.surface?.value ?? .response }
 
+    /// The fields, read in place: `error.fields.code?.value` copies only the code's text, where
+    /// `error.code?.value` copies the whole `Located` first (for steps that read every error).
+    @inlinable public var fields: Fields {
+        _read { yield storage.fields }
+    }
+
     /// Leaves the body (``Body``) to be made by `decode` when ``loadingBody()`` asks for it: a
     /// rebuild decodes in full only the errors whose own page or registry entry it makes again.
     public mutating func deferBody(_ decode: @escaping @Sendable () throws -> Body) {
