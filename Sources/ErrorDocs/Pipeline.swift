@@ -109,6 +109,8 @@ public enum Pipeline {
     ///
     /// Incremental: when the output's record of its last build shows the same inputs, nothing is
     /// done; otherwise only pages whose inputs changed are rendered, and the rest are kept.
+    /// Unchanged error files are decoded from the cache of loaded files, their bodies only for
+    /// the pages made; one that does not decode makes the build start again without the cache.
     ///
     /// - Parameter freeingMemory: false leaves what the build held (the catalog, its index, the
     ///   page keys, both records) to the process's exit instead of freeing it object by object,
@@ -120,16 +122,19 @@ public enum Pipeline {
         do {
             return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory, progress: progress)
         } catch is LoadedFileCoding.Malformed {
-            // An error's body kept in the cache of loaded files, decoded only when its page is
-            // made, did not decode: build from the catalog's files alone (the output is as it
-            // was), which writes the cache anew.
-            if let path = output.loadCachePath { unlink(path) }
-            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory, progress: progress)
+            // An error's body kept in the cache of loaded files, decoded only when its page or
+            // registry entry is made, did not decode (the stage is discarded, the output is as
+            // it was): build from the catalog's files alone, which writes the cache anew.
+            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory,
+                                 progress: progress, readingLoadedFiles: false)
         }
     }
 
+    /// - Parameter readingLoadedFiles: false parses every error file, whatever the cache of
+    ///   loaded files holds.
     private static func buildOnce(_ directory: String, templates: String?, into output: inout some SiteOutput,
-                                  freeingMemory: Bool, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?) throws -> BuildReport {
+                                  freeingMemory: Bool, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+                                  readingLoadedFiles: Bool = true) throws -> BuildReport {
         let untilExit = freeingMemory ? nil : KeptUntilExit()
         // The theme is parsed and the catalog's folders are listed while the record is read: at
         // 10,000 errors in 1,000 folders, listing took 15 ms on one core, merging the record's
@@ -155,7 +160,7 @@ public enum Pipeline {
             // A cache written by a first load is written whole before it is read again (two
             // writers would share a temporary file).
             cache?.finishWriting()
-            cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true) }
+            cache = output.loadCachePath.map { LoadCache(path: $0, inBackground: true, readingPrevious: readingLoadedFiles) }
             return try lint(directory, cache: cache, hashes: inputs?.files ?? [:], listing: inputs?.listing, indexing: true)
         }
         var report = try load()

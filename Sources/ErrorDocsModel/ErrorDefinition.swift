@@ -40,8 +40,8 @@ public struct ErrorDefinition: Sendable {
             set { deprecatedBox = newValue.map(Box.init) }
         }
 
-        // The rest, in ``Body``: read only by the error's own page, its registry entry and the
-        // rules that check one file.
+        // The rest, in ``Body``: read by the error's own page and registry entry, the rules
+        // that check one file, and the tools that take a whole catalog (OpenAPI, snippets).
         public var scope: Located<String>? {
             get { loadedBody != nil ? loadedBody!.scope : missingBody().scope }
             set { body.scope = newValue }
@@ -94,6 +94,10 @@ public struct ErrorDefinition: Sendable {
         /// The body, made loaded when written to.
         public var body: Body {
             get { loadedBody ?? missingBody() }
+            set {
+                loadedBody = newValue
+                deferredBody = nil
+            }
             _modify {
                 if loadedBody == nil { loadedBody = missingBody() }
                 deferredBody = nil
@@ -102,7 +106,9 @@ public struct ErrorDefinition: Sendable {
         }
 
         /// A deferred body, read where ``ErrorDefinition/loadingBody()`` was not called: decoded
-        /// for each read (correct, but slow; tests stop here).
+        /// for each read (correct, but slow; debug builds stop here). Unlike `loadingBody()`,
+        /// which throws so that the build can start again without the cache, a body that does
+        /// not decode here stops the tool.
         private func missingBody() -> Body {
             assertionFailure("the body of \(location.file) is read before loadingBody()")
             do {
@@ -113,8 +119,7 @@ public struct ErrorDefinition: Sendable {
         }
     }
 
-    /// The fields only the error's own page, its registry entry and the rules that check one
-    /// file read: most of an error's bytes.
+    /// The fields no page but the error's own shows: most of an error's bytes.
     public struct Body: Sendable {
         public var scope: Located<String>?
         public var endpoints: [Located<String>] = []

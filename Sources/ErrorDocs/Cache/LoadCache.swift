@@ -20,8 +20,11 @@ import Foundation
 /// The index comes last, so entries are written as they are encoded, a window at a time on
 /// every core, and never all held.
 /// Numbers are little-endian. An entry that cannot be read or decoded is parsed again, and a
-/// file whose index does not fit its size is ignored; nothing here makes a build fail. Entries
-/// carry no checksum: like the build record, the file is written whole and renamed into place.
+/// file whose index does not fit its size is ignored. Each error's body is decoded only when its
+/// page or registry entry is made (``LoadedFileCoding``): one that does not decode then makes the
+/// build start again without this file's entries (``Pipeline/build(_:templates:into:freeingMemory:progress:)``),
+/// so nothing here makes a build fail. Entries carry no checksum: like the build record, the
+/// file is written whole and renamed into place.
 final class LoadCache: Sendable {
     static let header = Array("errdocs loaded files 4\n".utf8)
     static let nameLength = 15
@@ -40,11 +43,13 @@ final class LoadCache: Sendable {
     private let writing: DispatchGroup?
     private static let fewEntries = 1024
 
-    init(path: String, tool: String = BuildInputs.tool, inBackground: Bool = false) {
+    /// - Parameter readingPrevious: false starts from no entries, whatever file is at `path`
+    ///   (which the next ``write(_:)`` replaces).
+    init(path: String, tool: String = BuildInputs.tool, inBackground: Bool = false, readingPrevious: Bool = true) {
         self.path = path
         self.tool = tool
         writing = inBackground ? DispatchGroup() : nil
-        let file = open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW)
+        let file = readingPrevious ? open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1
         previous = file
         entries = file < 0 ? [:] : Self.readIndex(file)
     }

@@ -6,11 +6,16 @@ import Foundation
 /// YAML again: decoding is several times faster than parsing.
 ///
 /// Every value of the model is written, with where it was written; the file's path is not (it
-/// names the cache entry, and each location is made from it again). Then come the content hash
-/// of the catalog.yaml the error-file rules ran with (empty when they did not run) and what they
-/// found (``FileFindingsCoding``). A form that does not decode to the end, exactly, is refused.
+/// names the cache entry, and each location is made from it again). Each definition is its
+/// always-loaded fields, then its body (``ErrorDefinition/Body``) after the body's length, so that
+/// a reader can leave the body for later. Then come the content hash of the catalog.yaml the
+/// error-file rules ran with (empty when they did not run) and what they found
+/// (``FileFindingsCoding``). A form that does not decode to the end, exactly, is refused: when
+/// it is read, or, for a body left for later, when the body is decoded.
 enum LoadedFileCoding {
-    struct Malformed: Error {}
+    struct Malformed: Error, CustomStringConvertible {
+        var description: String { "an entry of the cache of loaded files does not decode" }
+    }
 
     /// What the error-file rules found in a file, with the hash of the catalog.yaml they were
     /// found with (it decides which rules run, and how severe each is).

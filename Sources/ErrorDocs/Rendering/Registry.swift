@@ -112,6 +112,8 @@ struct Registry: Encodable {
     var errors: [Entry]
     var removed: [RemovedEntry]
 
+    /// - Parameter catalog: loaded whole (``Pipeline/lint(_:freeingMemory:)``), no body left
+    ///   for later: a build encodes its registry with ``encode(_:sorted:key:previous:into:)``.
     init(_ catalog: Catalog) {
         let errors = Self.sortedErrors(of: catalog)
         self.init(catalog, errors: errors.map { Self.entry($0, in: catalog) })

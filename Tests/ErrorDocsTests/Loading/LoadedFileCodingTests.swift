@@ -34,6 +34,12 @@ import Testing
             let decoded = try LoadedFileCoding.decode(try LoadedFileCoding.encode(loaded.definitions, loaded.problems), file: file)
             #expect(Self.deepDescription(decoded.0) == Self.deepDescription(loaded.definitions), "\(file)")
             #expect(decoded.1 == loaded.problems, "\(file)")
+            // And with each body left for later, then loaded.
+            let found = LoadedFileCoding.Findings(settings: "settings", found: Linter.FileFindings())
+            let deferred = try LoadedFileCoding.decode(try LoadedFileCoding.encode(loaded.definitions, loaded.problems, findings: found),
+                                                       file: file, settings: "settings", deferringBodies: true)
+            #expect(deferred.definitions.allSatisfy { $0.hasDeferredBody }, "\(file)")
+            #expect(Self.deepDescription(try deferred.definitions.map { try $0.loadingBody() }) == Self.deepDescription(loaded.definitions), "\(file)")
             checked += loaded.definitions.count
         }
         #expect(checked > 0)
@@ -88,6 +94,7 @@ import Testing
         let loaded = try loaded()
         let decoded = try LoadedFileCoding.decode(try encoded(loaded), file: file, settings: "settings", deferringBodies: true)
         #expect(decoded.findings != nil)
+        #expect(!decoded.definitions.isEmpty)
         #expect(decoded.definitions.allSatisfy { $0.hasDeferredBody })
         #expect(decoded.definitions.map { $0.code?.value } == loaded.definitions.map { $0.code?.value })
         let bodies = try decoded.definitions.map { try $0.loadingBody() }
@@ -101,6 +108,7 @@ import Testing
     @Test func bodiesLoadWhenTheFindingsWereMadeWithAnotherCatalogYAML() throws {
         let decoded = try LoadedFileCoding.decode(try encoded(try loaded()), file: file, settings: "edited", deferringBodies: true)
         #expect(decoded.findings == nil)
+        #expect(!decoded.definitions.isEmpty)
         #expect(!decoded.definitions.contains { $0.hasDeferredBody })
     }
 

@@ -1,4 +1,5 @@
 @testable import ErrorDocs
+import ErrorDocsModel
 import Foundation
 import Testing
 
@@ -114,26 +115,56 @@ import Testing
 }
 
 extension LoadCacheTests {
-    /// A body is decoded only when the page that shows it is made, after the build has started
-    /// writing: one that does not decode then makes the build start again from the catalog's
-    /// files alone, and write the cache anew.
-    @Test func aBodyThatDoesNotDecodeIsParsedAgain() throws {
-        let space = try Workspace()
-        defer { try? FileManager.default.removeItem(at: space.root) }
+    static let damagedMeaning = "Mailvane limits how fast each API key can call each endpoint"
+
+    /// Builds `Site`, then damages rate_limited's body in the cache of loaded files, in a way
+    /// only decoding the body finds.
+    func buildWithADamagedBody(_ space: Workspace) throws {
         try space.build(into: "Site")
         let url = space.url(".Site.errdocs-loaded")
-        let meaning = "Mailvane limits how fast each API key can call each endpoint"
-        try Data(try DeferredBodyTests.damaging(meaning, in: Array(try Data(contentsOf: url)))).write(to: url)
-        // Its page made again: its body is needed.
-        try FileManager.default.removeItem(at: space.url("Site/errors/rate_limited/index.html"))
+        try Data(try DeferredBodyTests.damaging(Self.damagedMeaning, in: Array(try Data(contentsOf: url)))).write(to: url)
+        let entry = try #require(try rateLimitedEntry(space), "the rest of the entry still decodes")
+        #expect(entry.hasDeferredBody)
+        #expect(throws: LoadedFileCoding.Malformed.self) { try entry.loadingBody() }
+    }
+
+    /// rate_limited as the cache of loaded files holds it, its body left for later.
+    func rateLimitedEntry(_ space: Workspace) throws -> ErrorDefinition? {
+        let file = space.catalog + "/errors/rate_quota/rate_limited.yaml"
+        let cache = LoadCache(path: space.url(".Site.errdocs-loaded").path)
+        let name = cache.name(of: file, hash: ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: file))))
+        let settings = ContentHash.of(try Data(contentsOf: space.url("Content/catalog.yaml")))
+        return cache.loaded(file, name: name, settings: settings)?.file.definitions.first
+    }
+
+    /// A body is decoded only when the page or registry entry that shows it is made, after the
+    /// build has started writing: one that does not decode then makes the build start again
+    /// from the catalog's files alone, and write the cache anew.
+    @Test(arguments: ["Site/errors/rate_limited/index.html", "Site/registry.json"])
+    func aBodyThatDoesNotDecodeIsParsedAgain(removed: String) throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try buildWithADamagedBody(space)
+        // Made again: its body is needed.
+        try FileManager.default.removeItem(at: space.url(removed))
         let report = try space.build(into: "Site")
         #expect(report.succeeded)
         try space.build(into: "Clean")
         #expect(try space.differences("Site", "Clean").isEmpty)
-        let file = space.catalog + "/errors/rate_quota/rate_limited.yaml"
-        let cache = LoadCache(path: url.path)
-        let name = cache.name(of: file, hash: ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: file))))
-        let loaded = try #require(cache.loaded(file, name: name, settings: ContentHash.of(try Data(contentsOf: space.url("Content/catalog.yaml")))))
-        #expect(try loaded.file.definitions[0].loadingBody().meaning?.value.hasPrefix(meaning) == true, "the cache was written anew")
+        let entry = try #require(try rateLimitedEntry(space))
+        #expect(try entry.loadingBody().meaning?.value.hasPrefix(Self.damagedMeaning) == true, "the cache was written anew")
+    }
+
+    /// A body no build needs is never decoded: its pages and entry are kept.
+    @Test func aDamagedBodyThatIsNotNeededChangesNothing() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try buildWithADamagedBody(space)
+        try space.replace("short-lived access tokens", with: "short-lived tokens", in: "Content/errors/auth/jwt_expired.yaml")
+        let report = try space.build(into: "Site")
+        #expect(report.succeeded)
+        #expect(report.kept.contains("errors/rate_limited/index.html"))
+        try space.build(into: "Clean")
+        #expect(try space.differences("Site", "Clean").isEmpty)
     }
 }
