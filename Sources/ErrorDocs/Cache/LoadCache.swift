@@ -186,9 +186,11 @@ final class LoadCache: Sendable {
     }
 
     private static func read(_ file: Int32, _ range: Range<Int>) -> [UInt8]? {
-        var bytes = [UInt8](repeating: 0, count: range.count)
-        let read = bytes.withUnsafeMutableBytes { pread(file, $0.baseAddress, range.count, off_t(range.lowerBound)) }
-        return read == range.count ? bytes : nil
+        // Not filled with zeros first: the read fills it.
+        let bytes = [UInt8](unsafeUninitializedCapacity: range.count) { buffer, initialized in
+            initialized = max(0, pread(file, buffer.baseAddress, range.count, off_t(range.lowerBound)))
+        }
+        return bytes.count == range.count ? bytes : nil
     }
 
     /// The little-endian number in the first 8 bytes.

@@ -18,17 +18,17 @@ struct ViewBuilder: Sendable {
         let positionInFamily: [String: Int]
 
         init(_ catalog: Catalog) {
-            errors = catalog.errors.sorted(byKey: { $0.code?.value ?? "" })
+            errors = catalog.errors.sorted(byKey: { $0.fields.code?.value ?? "" })
             var byFamily: [String: [Int]] = [:]
-            for position in errors.indices { byFamily[errors[position].family?.value ?? "", default: []].append(position) }
+            for position in errors.indices { byFamily[errors[position].fields.family?.value ?? "", default: []].append(position) }
             var byCode: [String: Int] = [:], positionInFamily: [String: Int] = [:]
-            for (position, error) in errors.enumerated() {
-                guard let code = error.code?.value, byCode[code] == nil else { continue }
+            for position in errors.indices {
+                guard let code = errors[position].fields.code?.value, byCode[code] == nil else { continue }
                 byCode[code] = position
             }
             for members in byFamily.values {
                 for (position, member) in members.enumerated() {
-                    guard let code = errors[member].code?.value, positionInFamily[code] == nil else { continue }
+                    guard let code = errors[member].fields.code?.value, positionInFamily[code] == nil else { continue }
                     positionInFamily[code] = position
                 }
             }
