@@ -168,3 +168,32 @@ extension LoadCacheTests {
         #expect(try space.differences("Site", "Clean").isEmpty)
     }
 }
+
+extension LoadCacheTests {
+    /// The catalog as a rebuild loads it, from the cache beside `Site`.
+    func loadedAsARebuildDoes(_ space: Workspace) throws -> [ErrorDefinition] {
+        var hashes: [String: String] = [:]
+        for path in try CatalogLoader(directory: space.catalog).inputFiles() {
+            hashes[path] = ContentHash.of(try Data(contentsOf: URL(fileURLWithPath: path)))
+        }
+        return try Pipeline.lint(space.catalog, cache: LoadCache(path: space.url(".Site.errdocs-loaded").path), hashes: hashes).catalog.errors
+    }
+
+    /// What makes a one-edit rebuild of a large catalog cheap: the errors of unchanged files come
+    /// with their bodies left encoded; an edited file's, and every file's after an edit of
+    /// catalog.yaml (whose one-file rules run again on all of them), load whole.
+    @Test func onlyUnchangedFilesWithKeptFindingsLeaveTheirBodiesEncoded() throws {
+        let space = try Workspace()
+        defer { try? FileManager.default.removeItem(at: space.root) }
+        try space.build(into: "Site")
+        try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
+        let edited = space.catalog + "/errors/rate_quota/rate_limited.yaml"
+        let errors = try loadedAsARebuildDoes(space)
+        #expect(errors.count > 10)
+        for error in errors {
+            #expect(error.hasDeferredBody == (error.location.file != edited), "\(error.location.file)")
+        }
+        try space.edit("Content/catalog.yaml") { $0 + "\n# an edit\n" }
+        #expect(try loadedAsARebuildDoes(space).allSatisfy { !$0.hasDeferredBody })
+    }
+}
