@@ -2,7 +2,8 @@ import ErrorDocsModel
 import Foundation
 
 /// Lint findings (``Linter/FileFindings``) in the binary form of ``LoadedFileCoding``: the
-/// diagnostics as JSON (most files have none), then each internal link. What the error-file
+/// diagnostics as JSON (most files have none), then each internal link, then the key of what
+/// the rules that compare errors read of the file. What the error-file
 /// rules found in a file is written after the file in its loaded-files entry
 /// (``write(_:to:)``); what the rules that compare errors found is an entry of its own
 /// (``encode(_:)``). A form that does not decode to the end, exactly, is refused.
@@ -31,6 +32,7 @@ enum FileFindingsCoding {
             writer.int(link.isImage ? 1 : 0)
             writer.location(link.location)
         }
+        writer.string(found.comparedFacts)
     }
 
     static func read(from reader: inout LoadedFileCoding.Reader) throws -> Linter.FileFindings {
@@ -40,6 +42,6 @@ enum FileFindingsCoding {
             guard image == 0 || image == 1 else { throw LoadedFileCoding.Malformed() }
             return MarkdownFields.Link(field: field, destination: destination, isImage: image == 1, location: try reader.location())
         }
-        return Linter.FileFindings(diagnostics: diagnostics, internalLinks: links)
+        return Linter.FileFindings(diagnostics: diagnostics, internalLinks: links, comparedFacts: try reader.string())
     }
 }

@@ -14,6 +14,9 @@ public struct Linter: Sendable {
     struct FileFindings: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var internalLinks: [MarkdownFields.Link] = []
+        /// The key of what the rules that compare errors read of the file
+        /// (``ComparedFacts/key(ofFile:errors:links:)``), when they were asked to be kept.
+        var comparedFacts = ""
     }
 
     /// What the rules that compare errors found (the configuration applied), under the key of
@@ -53,9 +56,7 @@ public struct Linter: Sendable {
         // Rules only read the catalog, so they run side by side.
         let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
         var freshLinks: [MarkdownFields.Link] = [], settingsLinks: [MarkdownFields.Link] = []
-        // The rules over the whole catalog need only the internal links of error files: each
-        // file's, in file order.
-        var fileLinks: [[MarkdownFields.Link]] = []
+        // The rules over the whole catalog need only the internal links of error files.
         if enabled.contains(where: { $0 is any LinkRule.Type }) {
             settingsLinks = MarkdownFields.links(ofSettings: catalog)
             freshLinks = settingsLinks
@@ -63,17 +64,26 @@ public struct Linter: Sendable {
                 freshLinks += links
                 files[error.location.file]?.internalLinks += links.filter { MarkdownFields.isInternal($0.destination) }
             }
-            fileLinks = fileOrder.map { (known[$0] ?? files[$0])?.internalLinks ?? [] }
         }
         var compared: ComparedFindings?
         if let earlier {
-            let key = ComparedFacts.key(of: catalog, settingsLinks: settingsLinks, fileLinks: Array(zip(fileOrder, fileLinks)))
+            // What those rules read of each new file; the others' is kept with their findings.
+            var start = fresh.startIndex
+            while start < fresh.endIndex {
+                let file = fresh[start].location.file
+                let end = fresh[start...].firstIndex { $0.location.file != file } ?? fresh.endIndex
+                let facts = ComparedFacts.key(ofFile: file, errors: fresh[start..<end], links: files[file]?.internalLinks ?? [])
+                files[file]?.comparedFacts = facts
+                start = end
+            }
+            let key = ComparedFacts.key(of: catalog, settingsLinks: settingsLinks,
+                                        files: fileOrder.map { (known[$0] ?? files[$0])?.comparedFacts ?? "" })
             compared = earlier(key).map { ComparedFindings(key: key, diagnostics: $0, reused: true) } ?? ComparedFindings(key: key)
         }
         let running = compared?.reused == true ? enabled.filter { $0 is any ErrorFileRule.Type } : enabled
-        // Gathered only for rules that run: 40,000 links at 10,000 errors.
+        // Gathered only for rules that run: 40,000 links at 10,000 errors, each file's in file order.
         let allLinks = running.contains { !($0 is any ErrorFileRule.Type) && $0 is any LinkRule.Type }
-            ? settingsLinks + fileLinks.joined() : []
+            ? settingsLinks + fileOrder.flatMap { (known[$0] ?? files[$0])?.internalLinks ?? [] } : []
         let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [freshLinks, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
             let perFile = box.rule is any ErrorFileRule.Type
             var found: [LintFinding] = []

@@ -50,5 +50,11 @@ import Testing
         #expect(!report.comparedReused)
         let moved = try #require(report.diagnostics.first { $0.ruleID == "unresolved-reference" })
         #expect(moved.location.line == unresolved.location.line + 1)
+
+        // A link of an error's text to a page the site lacks: only a fact of the file's links.
+        try space.replace("(errors/daily_quota_exceeded)", with: "(errors/no_such_page)")
+        report = try lint()
+        #expect(!report.comparedReused)
+        #expect(report.diagnostics.contains { $0.ruleID == "internal-link" })
     }
 }

@@ -16,7 +16,8 @@ import Testing
         internalLinks: [
             MarkdownFields.Link(field: "'x' meaning", destination: "errors/y", isImage: false, location: SourceLocation(file: file, line: 7, column: 14)),
             MarkdownFields.Link(field: "'x' details", destination: "guides/a b#c", isImage: true, location: SourceLocation(file: file, line: 12, column: 3)),
-        ])
+        ],
+        comparedFacts: "compared-facts1")
 
     @Test func findingsComeBackAsTheyWere() throws {
         let bytes = try FileFindingsCoding.encode(Self.findings)
