@@ -4,7 +4,7 @@ import Foundation
 /// Lint findings (``Linter/FileFindings``) in the binary form of ``LoadedFileCoding``: the
 /// diagnostics as JSON (most files have none), then each internal link, then the key of what
 /// the rules that compare errors read of the file. What the error-file
-/// rules found in a file is written after the file in its loaded-files entry
+/// rules found in a file is written before the file's definitions in its loaded-files entry
 /// (``write(_:to:)``); what the rules that compare errors found is an entry of its own
 /// (``encode(_:)``). A form that does not decode to the end, exactly, is refused.
 enum FileFindingsCoding {
@@ -23,7 +23,7 @@ enum FileFindingsCoding {
         return found
     }
 
-    /// Writes the findings where the writer is (after a loaded file, in its cache entry).
+    /// Writes the findings where the writer is (in a loaded file's cache entry, before its definitions).
     static func write(_ found: Linter.FileFindings, to writer: inout LoadedFileCoding.Writer) throws {
         try writer.diagnostics(found.diagnostics)
         writer.array(found.internalLinks) { writer, link in

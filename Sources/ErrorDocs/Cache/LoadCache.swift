@@ -12,7 +12,7 @@ import Foundation
 /// of the catalog.yaml they were found with, and are used only with that one. One file, not one per error file: at
 /// 10,000 errors, creating 10,000 small files took a full build 3.5 s on this machine.
 ///
-///     errdocs loaded files 5\n
+///     errdocs loaded files 6\n
 ///     <each entry's bytes>
 ///     <each entry: its name (15 bytes), its offset and its length (8 bytes each)>
 ///     <where the index starts: 8 bytes> <entry count: 8 bytes>
@@ -26,7 +26,7 @@ import Foundation
 /// so nothing here makes a build fail. Entries carry no checksum: like the build record, the
 /// file is written whole and renamed into place.
 final class LoadCache: Sendable {
-    static let header = Array("errdocs loaded files 5\n".utf8)
+    static let header = Array("errdocs loaded files 6\n".utf8)
     static let nameLength = 15
     private static let entryLength = nameLength + 16
 

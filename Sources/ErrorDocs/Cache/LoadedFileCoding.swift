@@ -5,13 +5,14 @@ import Foundation
 /// binary form, so that a rebuild decodes the files that did not change instead of parsing their
 /// YAML again: decoding is several times faster than parsing.
 ///
-/// Every value of the model is written, with where it was written; the file's path is not (it
-/// names the cache entry, and each location is made from it again). Each definition is its
-/// always-loaded fields, then its body (``ErrorDefinition/Body``) after the body's length, so that
-/// a reader can leave the body for later. Then come the content hash of the catalog.yaml the
-/// error-file rules ran with (empty when they did not run) and what they found
-/// (``FileFindingsCoding``). A form that does not decode to the end, exactly, is refused: when
-/// it is read, or, for a body left for later, when the body is decoded.
+/// The problems come first, then the content hash of the catalog.yaml the error-file rules ran
+/// with (empty when they did not run) and what they found (``FileFindingsCoding``): a reader
+/// knows whether the findings are kept before it reads the definitions. Then every value of the
+/// model, with where it was written; the file's path is not (it names the cache entry, and each
+/// location is made from it again). Each definition is its always-loaded fields, then its body
+/// (``ErrorDefinition/Body``) after the body's length, so that a reader can leave the body for
+/// later. A form that does not decode to the end, exactly, is refused: when it is read, or, for
+/// a body left for later, when the body is decoded.
 enum LoadedFileCoding {
     struct Malformed: Error, CustomStringConvertible {
         var description: String { "an entry of the cache of loaded files does not decode" }
@@ -32,11 +33,11 @@ enum LoadedFileCoding {
     static func encode(_ definitions: [ErrorDefinition], _ problems: [Diagnostic], findings: Findings? = nil) throws -> [UInt8] {
         var writer = Writer()
         try writer.diagnostics(problems)
-        writer.array(definitions) { $0.definition($1) }
         // An empty hash stands for no findings (no content hash is empty).
         precondition(findings.map { !$0.settings.isEmpty } ?? true, "findings are kept with catalog.yaml's hash")
         writer.string(findings?.settings ?? "")
         if let findings { try FileFindingsCoding.write(findings.found, to: &writer) }
+        writer.array(definitions) { $0.definition($1) }
         return writer.bytes
     }
 
@@ -52,13 +53,12 @@ enum LoadedFileCoding {
         throws -> (definitions: [ErrorDefinition], problems: [Diagnostic], findings: Linter.FileFindings?) {
         var reader = Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
         let problems = try reader.diagnostics()
-        var definitions = try reader.array { try $0.definition(deferringBody: deferringBodies) }
         let foundWith = try reader.string()
         // Findings for another catalog.yaml are read too, so that a damaged entry is refused.
         let findings = foundWith.isEmpty ? nil : try FileFindingsCoding.read(from: &reader)
-        guard reader.offset == bytes.count else { throw Malformed() }
         let kept = foundWith == settings ? findings : nil
-        if kept == nil { definitions = try definitions.map { try $0.loadingBody() } }
+        let definitions = try reader.array { try $0.definition(deferringBody: deferringBodies && kept != nil) }
+        guard reader.offset == bytes.count else { throw Malformed() }
         return (definitions, problems, kept)
     }
 
