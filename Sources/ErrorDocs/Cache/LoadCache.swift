@@ -24,7 +24,8 @@ import Foundation
 /// page or registry entry is made (``LoadedFileCoding``): one that does not decode then makes the
 /// build start again without this file's entries (``Pipeline/build(_:templates:into:freeingMemory:progress:)``),
 /// so nothing here makes a build fail. Entries carry no checksum: like the build record, the
-/// file is written whole and renamed into place.
+/// file is written whole and renamed into place. The file is read mapped into memory
+/// (``StoredBytes``): entries are decoded where they lie, and the bodies left encoded stay there.
 final class LoadCache: Sendable {
     static let header = Array("errdocs loaded files 6\n".utf8)
     static let nameLength = 15
@@ -32,8 +33,9 @@ final class LoadCache: Sendable {
 
     let path: String
     let tool: String
-    /// The previous file, open for reading, and where each entry is in it.
+    /// The previous file, open for reading and mapped, and where each entry is in it.
     private let previous: Int32
+    private let mapped: StoredBytes?
     private let entries: [String: Range<Int>]
 
     /// Set when ``write(_:)`` may return at once and write on another thread, while the build
@@ -51,7 +53,10 @@ final class LoadCache: Sendable {
         writing = inBackground ? DispatchGroup() : nil
         let file = readingPrevious ? open(path, O_RDONLY | O_CLOEXEC | O_NOFOLLOW) : -1
         previous = file
-        entries = file < 0 ? [:] : Self.readIndex(file)
+        let (size, index) = file < 0 ? (0, [:]) : Self.readIndex(file)
+        // Entries are decoded where they lie in the file, never copied (``StoredBytes``).
+        mapped = index.isEmpty ? nil : StoredBytes(mapping: file, size: size)
+        entries = mapped == nil ? [:] : index
     }
 
     deinit {
@@ -81,13 +86,15 @@ final class LoadCache: Sendable {
     /// and what the error-file rules found in it, if they ran with the catalog.yaml whose
     /// content hash is `settings`.
     func loaded(_ file: String, name: String, settings: String) -> (file: CatalogLoader.LoadedFile, findings: Linter.FileFindings?)? {
-        guard let bytes = bytes(named: name),
-              let decoded = try? LoadedFileCoding.decode(bytes, file: file, settings: settings, deferringBodies: true) else { return nil }
+        guard let mapped, let range = entries[name],
+              let decoded = try? LoadedFileCoding.decode(mapped, range, file: file, settings: settings, deferringBodies: true)
+        else { return nil }
         return (CatalogLoader.LoadedFile(definitions: decoded.definitions, problems: decoded.problems), decoded.findings)
     }
 
     private func bytes(named name: String) -> [UInt8]? {
-        entries[name].flatMap { Self.read(previous, $0) }
+        guard let mapped, let range = entries[name] else { return nil }
+        return Array(mapped.bytes[range])
     }
 
     /// One entry of the next file: found in this one (copied as it is) or made anew.
@@ -162,10 +169,15 @@ final class LoadCache: Sendable {
         }, copyingFrom: previous)
     }
 
-    private static func readIndex(_ file: Int32) -> [String: Range<Int>] {
+    /// The file's size and where each entry is; no entries when the index does not fit the size.
+    private static func readIndex(_ file: Int32) -> (size: Int, entries: [String: Range<Int>]) {
         var info = stat()
-        guard fstat(file, &info) == 0 else { return [:] }
+        guard fstat(file, &info) == 0 else { return (0, [:]) }
         let size = Int(info.st_size)
+        return (size, readIndex(file, size: size))
+    }
+
+    private static func readIndex(_ file: Int32, size: Int) -> [String: Range<Int>] {
         guard size >= header.count + 16, read(file, 0..<header.count) == header,
               let trailer = read(file, size - 16..<size) else { return [:] }
         let start = Int(truncatingIfNeeded: number(trailer[0...]))

@@ -51,14 +51,21 @@ enum LoadedFileCoding {
     ///   which renders the pages of one.
     static func decode(_ bytes: [UInt8], file: String, settings: String = "", deferringBodies: Bool = false)
         throws -> (definitions: [ErrorDefinition], problems: [Diagnostic], findings: Linter.FileFindings?) {
-        var reader = Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
+        try decode(StoredBytes(bytes), 0..<bytes.count, file: file, settings: settings, deferringBodies: deferringBodies)
+    }
+
+    /// Decodes the entry at `range` of `store`, where it is; a deferred body keeps `store`.
+    static func decode(_ store: StoredBytes, _ range: Range<Int>, file: String, settings: String = "", deferringBodies: Bool = false)
+        throws -> (definitions: [ErrorDefinition], problems: [Diagnostic], findings: Linter.FileFindings?) {
+        precondition(range.upperBound <= store.bytes.count, "an entry within the stored bytes")
+        var reader = Reader(store: store, file: SourceLocation(file: file, line: 1, column: 1), offset: range.lowerBound, end: range.upperBound)
         let problems = try reader.diagnostics()
         let foundWith = try reader.string()
         // Findings for another catalog.yaml are read too, so that a damaged entry is refused.
         let findings = foundWith.isEmpty ? nil : try FileFindingsCoding.read(from: &reader)
         let kept = foundWith == settings ? findings : nil
         let definitions = try reader.array { try $0.definition(deferringBody: deferringBodies && kept != nil) }
-        guard reader.offset == bytes.count else { throw Malformed() }
+        guard reader.offset == range.upperBound else { throw Malformed() }
         return (definitions, problems, kept)
     }
 
@@ -218,18 +225,25 @@ enum LoadedFileCoding {
     // MARK: Reading
 
     struct Reader {
-        let bytes: [UInt8]
+        let store: StoredBytes
         /// A location in the file, whose path every location read shares.
         let file: SourceLocation
         var offset = 0
         /// Where the bytes to read end.
         let end: Int
 
-        init(bytes: [UInt8], file: SourceLocation, offset: Int = 0, end: Int? = nil) {
-            self.bytes = bytes
+        var bytes: UnsafeRawBufferPointer { store.bytes }
+
+        init(bytes: [UInt8], file: SourceLocation) {
+            self.init(store: StoredBytes(bytes), file: file)
+        }
+
+        /// Reads `store`'s bytes from `offset` to `end` (its end when nil).
+        init(store: StoredBytes, file: SourceLocation, offset: Int = 0, end: Int? = nil) {
+            self.store = store
             self.file = file
             self.offset = offset
-            self.end = end ?? bytes.count
+            self.end = end ?? store.bytes.count
         }
 
         mutating func int() throws -> Int {
@@ -250,7 +264,7 @@ enum LoadedFileCoding {
             let count = try int()
             guard count >= 0, count <= end - offset else { throw Malformed() }
             defer { offset += count }
-            return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[offset..<offset + count]), as: UTF8.self)
         }
 
         mutating func array<Element>(_ each: (inout Reader) throws -> Element) throws -> [Element] {
@@ -329,7 +343,7 @@ enum LoadedFileCoding {
             }
             let length = try int()
             guard length >= 0, length <= end - offset else { throw Malformed() }
-            let body = Reader(bytes: bytes, file: file, offset: offset, end: offset + length)
+            let body = Reader(store: store, file: file, offset: offset, end: offset + length)
             offset += length
             if deferringBody {
                 error.deferBody { try body.body() }
