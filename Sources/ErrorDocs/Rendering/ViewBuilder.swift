@@ -18,22 +18,32 @@ struct ViewBuilder: Sendable {
         let positionInFamily: [String: Int]
 
         init(_ catalog: Catalog) {
-            errors = catalog.errors.sorted(byKey: { $0.fields.code?.value ?? "" })
+            let errors = catalog.errors.sorted(byKey: { $0.fields.code?.value ?? "" })
+            // The codes' table is made on another thread while the families' are (a rebuild
+            // waits for the index after linting).
+            let codes = InBackground {
+                var byCode: [String: Int] = [:]
+                byCode.reserveCapacity(errors.count)
+                for position in errors.indices {
+                    guard let code = errors[position].fields.code?.value, byCode[code] == nil else { continue }
+                    byCode[code] = position
+                }
+                return byCode
+            }
             var byFamily: [String: [Int]] = [:]
             for position in errors.indices { byFamily[errors[position].fields.family?.value ?? "", default: []].append(position) }
-            var byCode: [String: Int] = [:], positionInFamily: [String: Int] = [:]
-            for position in errors.indices {
-                guard let code = errors[position].fields.code?.value, byCode[code] == nil else { continue }
-                byCode[code] = position
-            }
+            var positionInFamily: [String: Int] = [:]
+            positionInFamily.reserveCapacity(errors.count)
             for members in byFamily.values {
                 for (position, member) in members.enumerated() {
                     guard let code = errors[member].fields.code?.value, positionInFamily[code] == nil else { continue }
                     positionInFamily[code] = position
                 }
             }
+            self.errors = errors
             self.byFamily = byFamily
-            self.byCode = byCode
+            // The work above cannot throw.
+            self.byCode = try! codes.value()
             self.positionInFamily = positionInFamily
         }
 
