@@ -39,18 +39,29 @@ struct InPlaceUpdate {
         self.stage = stage
         // A set of its own would cost a large site tens of megabytes.
         let paths = Paths(site: site)
-        var folders: Set<Substring> = []
-        for path in site.keys {
-            var parent = Substring(path)
-            while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
-                parent = parent[..<slash]
-                guard folders.insert(parent).inserted else { break }
+        // The new site's folders, gathered only when a file goes or a folder changed by hand:
+        // a one-edit rebuild of 10,000 errors needs none of the 10,000 (5 ms).
+        var gathered: Set<Substring>?
+        func folders() -> Set<Substring> {
+            if let gathered { return gathered }
+            var folders: Set<Substring> = []
+            for path in site.keys {
+                var parent = Substring(path)
+                while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
+                    parent = parent[..<slash]
+                    guard folders.insert(parent).inserted else { break }
+                }
             }
+            gathered = folders
+            return folders
         }
         var goes: Set<String> = []
         // A file of the old site that the new one lacks goes, or the outermost of its folders
         // that the new site lacks.
-        for path in previous.pages.keys.lazy.filter({ !paths.contains($0) }) + previous.changedPages.filter({ !paths.contains($0) }) {
+        var lacked = previous.pages.keys.filter { !paths.contains($0) }
+        lacked += previous.changedPages.filter { !paths.contains($0) }
+        for path in lacked {
+            let folders = folders()
             var outermost = Substring(path)
             var parent = outermost
             while let slash = parent.utf8.lastIndex(of: UInt8(ascii: "/")) {
@@ -60,11 +71,11 @@ struct InPlaceUpdate {
             goes.insert(String(outermost))
         }
         // A folder whose stamp changed may hold files added by hand: they go too.
-        for changed in previous.changedFolders where changed == "." || folders.contains(Substring(changed)) {
+        for changed in previous.changedFolders where changed == "." || folders().contains(Substring(changed)) {
             guard let names = Self.entries(of: changed == "." ? folder : folder + "/" + changed) else { return nil }
             for name in names {
                 let path = changed == "." ? name : changed + "/" + name
-                if !paths.contains(path) && !folders.contains(Substring(path)) { goes.insert(path) }
+                if !paths.contains(path) && !folders().contains(Substring(path)) { goes.insert(path) }
             }
         }
         removals = goes.filter { Self.type(of: folder + "/" + $0) != nil }.sorted()
