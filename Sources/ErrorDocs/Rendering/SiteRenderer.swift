@@ -81,7 +81,7 @@ struct SiteRenderer {
             let errorPages = ConcurrentMap.map(batches) { batch in
                 batch.map { position in
                     let path = prefix + paths.error(errors[position].code?.value ?? "")
-                    let key = pageKeys.errorPage(path, position: position)
+                    let key = pageKeys.errorPage(position: position)
                     return (path: path, key: key, isKept: previous[path] == key)
                 }
             }
