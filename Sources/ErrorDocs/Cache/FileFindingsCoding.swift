@@ -17,9 +17,16 @@ enum FileFindingsCoding {
     }
 
     static func decode(_ bytes: [UInt8], file: String) throws -> Linter.FileFindings {
-        var reader = LoadedFileCoding.Reader(bytes: bytes, file: SourceLocation(file: file, line: 1, column: 1))
+        try decode(StoredBytes(bytes), 0..<bytes.count, file: file)
+    }
+
+    /// Decodes the entry at `range` of `store`, where it is.
+    static func decode(_ store: StoredBytes, _ range: Range<Int>, file: String) throws -> Linter.FileFindings {
+        precondition(range.upperBound <= store.bytes.count, "an entry within the stored bytes")
+        var reader = LoadedFileCoding.Reader(store: store, file: SourceLocation(file: file, line: 1, column: 1),
+                                             offset: range.lowerBound, end: range.upperBound)
         let found = try read(from: &reader)
-        guard reader.offset == bytes.count else { throw LoadedFileCoding.Malformed() }
+        guard reader.offset == range.upperBound else { throw LoadedFileCoding.Malformed() }
         return found
     }
 

@@ -79,7 +79,8 @@ final class LoadCache: Sendable {
     /// What the rules that compare errors found, if the last build kept it under `name`
     /// (``name(ofComparedFindings:settings:)``).
     func comparedFindings(named name: String) -> [Diagnostic]? {
-        bytes(named: name).flatMap { try? FileFindingsCoding.decode($0, file: "").diagnostics }
+        guard let mapped, let range = entries[name] else { return nil }
+        return try? FileFindingsCoding.decode(mapped, range, file: "").diagnostics
     }
 
     /// What loading `file` gave, if the last build kept it under `name` (``name(of:hash:)``),
@@ -90,11 +91,6 @@ final class LoadCache: Sendable {
               let decoded = try? LoadedFileCoding.decode(mapped, range, file: file, settings: settings, deferringBodies: true)
         else { return nil }
         return (CatalogLoader.LoadedFile(definitions: decoded.definitions, problems: decoded.problems), decoded.findings)
-    }
-
-    private func bytes(named name: String) -> [UInt8]? {
-        guard let mapped, let range = entries[name] else { return nil }
-        return Array(mapped.bytes[range])
     }
 
     /// One entry of the next file: found in this one (copied as it is) or made anew.
