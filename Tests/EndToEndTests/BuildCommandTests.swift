@@ -16,6 +16,30 @@ import Testing
         #expect(one == two)
     }
 
+    /// A site inside the catalog would be read as part of it, and replacing it would delete an
+    /// author's files saved there.
+    @Test func refusesAnOutputFolderInsideTheCatalog() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let guides = try Tool.tree(scratch.appendingPathComponent("Content/guides"))
+        for output in ["Content/guides", "Content/site", "Content/errors/../out"] {
+            let run = try Tool.run(["build", "Content", "--output", output], in: scratch)
+            #expect(run.status == 2, "\(output): \(run.stderr)")
+            #expect(run.stderr.contains("it is inside"), "\(run.stderr)")
+        }
+        #expect(try Tool.tree(scratch.appendingPathComponent("Content/guides")) == guides)
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Content/site").path))
+    }
+
+    @Test func aTemplatesFolderThatDoesNotExistIsAnError() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try Tool.run(["build", "Content", "--templates", "Themes/nosuch"], in: scratch)
+        #expect(run.status == 2, "\(run.stderr)")
+        #expect(run.stderr.contains("Themes/nosuch: no such templates folder"), "\(run.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Site").path))
+    }
+
     @Test func aFailedBuildLeavesThePreviousSiteUntouched() throws {
         let scratch = try Tool.scratch(copyingContent: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

@@ -45,10 +45,31 @@ import Testing
         #expect(run.stdout.contains(file.path))
         #expect(try String(contentsOf: file, encoding: .utf8) == (try Tool.run(["openapi", "Content"])).stdout)
 
-        let unwritable = try Tool.run(["openapi", "Content", "--output", scratch.appendingPathComponent("no/such/folder.json").path])
+        // Missing folders are made, as build and generate make theirs.
+        let nested = scratch.appendingPathComponent("api/specs/errors.json")
+        #expect(try Tool.run(["openapi", "Content", "--output", nested.path]).status == 0)
+        #expect(FileManager.default.fileExists(atPath: nested.path))
+        let unwritable = try Tool.run(["openapi", "Content", "--output", file.appendingPathComponent("below-a-file.json").path])
         #expect(unwritable.status == 2, "\(unwritable.stderr)")
+        let folder = try Tool.run(["openapi", "Content", "--output", scratch.path])
+        #expect(folder.status == 2 && folder.stderr.contains("it is a folder"), "\(folder.stderr)")
         let missing = try Tool.run(["openapi", scratch.appendingPathComponent("nothing").path])
         #expect(missing.status == 2, "\(missing.stderr)")
+    }
+
+    /// A mistyped --output must never replace the catalog's own files.
+    @Test func refusesToWriteInsideTheCatalog() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let settings = scratch.appendingPathComponent("Content/catalog.yaml")
+        let before = try Data(contentsOf: settings)
+        for output in ["Content/catalog.yaml", "Content/errors/new.json", "./Content/../Content/x.json"] {
+            let run = try Tool.run(["openapi", "Content", "--output", output], in: scratch)
+            #expect(run.status == 2, "\(output): \(run.stderr)")
+            #expect(run.stderr.contains("inside the catalog"), "\(run.stderr)")
+        }
+        #expect(try Data(contentsOf: settings) == before)
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Content/errors/new.json").path))
     }
 
     @Test func aCatalogWithALintErrorPrintsDiagnosticsAndExitsOne() throws {

@@ -21,7 +21,8 @@ public struct FolderOutput: SiteOutput {
     /// changes more writes a new version beside the output and swaps it in at once.
     public var inPlaceLimit = 64
 
-    /// - Parameter protecting: folders the output must neither be nor contain (the catalog).
+    /// - Parameter protecting: folders the output must neither be, contain nor be inside (the
+    ///   catalog, the templates).
     public init(path: String, protecting: [String] = []) throws {
         let folder = URL(fileURLWithPath: path).standardizedFileURL
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.path
@@ -31,6 +32,11 @@ public struct FolderOutput: SiteOutput {
         for protected in protecting.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) {
             if protected == folder.path || protected.hasPrefix(folder.path + "/") {
                 throw Refusal(description: "refusing to write the site to \(path): it would replace \(protected)")
+            }
+            // A site inside the catalog would be read as part of it, and replacing the folder
+            // would delete whatever an author saved there.
+            if folder.path.hasPrefix(protected + "/") {
+                throw Refusal(description: "refusing to write the site to \(path): it is inside \(protected); choose a folder beside it, such as ./Site")
             }
         }
         self.folder = folder

@@ -91,6 +91,11 @@ public struct Theme: Sendable {
 
     private static func readFolder(_ directory: String) throws -> [(String, String)] {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
+        // A mistyped --templates must not build quietly with the built-in theme.
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: root.path, isDirectory: &isFolder), isFolder.boolValue else {
+            throw CatalogLoadError(description: "\(directory): no such templates folder")
+        }
         guard let walker = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { throw CatalogLoadError(description: "\(directory): cannot be listed") }

@@ -55,8 +55,20 @@ struct OpenAPI: ParsableCommand {
             FileHandle.standardOutput.write(document)
             return
         }
+        let target = URL(fileURLWithPath: output).standardizedFileURL
+        let catalog = URL(fileURLWithPath: location.directory).standardizedFileURL.path
+        guard !target.path.hasPrefix(catalog + "/") else {
+            printError("error: refusing to write \(output): it is inside the catalog \(location.directory), whose files it would replace; write it beside the catalog")
+            throw ExitCode(2)
+        }
+        var isFolder: ObjCBool = false
+        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
+            printError("error: cannot write \(output): it is a folder; name the file to write, such as \(output)/errors.openapi.json")
+            throw ExitCode(2)
+        }
         do {
-            try document.write(to: URL(fileURLWithPath: output), options: .atomic)
+            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try document.write(to: target, options: .atomic)
         } catch {
             printError("error: cannot write \(output): \(error.localizedDescription)")
             throw ExitCode(2)
