@@ -185,4 +185,32 @@ import Testing
         let again = try Tool.run(["init"], in: scratch)
         #expect(again.status == 2, "init never overwrites")
     }
+
+    /// Whatever the name holds, the catalog it writes loads: YAML syntax in it stays text.
+    @Test(arguments: ["a: b #c", "Quote \" and \\ backslash", "- [list] {map} & *star", "Acme API"])
+    func initQuotesTheName(name: String) throws {
+        let scratch = try Tool.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        #expect(try Tool.run(["init", "--name=\(name)"], in: scratch).status == 0)
+        let lint = try Tool.run(["lint"], in: scratch)
+        #expect(lint.status == 0 && lint.stdout.contains("0 errors, 0 warnings"), "\(lint.stdout)")
+        #expect(try Tool.run(["build"], in: scratch).status == 0)
+        let index = try String(contentsOf: scratch.appendingPathComponent("Site/markdown/index.md"), encoding: .utf8)
+        #expect(index.contains(name))
+        #expect(!index.contains("API API"))
+        let empty = try Tool.run(["init", "--name", " ", "Other"], in: scratch)
+        #expect(empty.status == 2 && empty.stderr.contains("--name must be one line"), "\(empty.stderr)")
+    }
+
+    /// `init --templates` beside an existing catalog adds the theme and leaves the catalog alone.
+    @Test func initTemplatesAddsAThemeToAnExistingCatalog() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let before = try Tool.tree(scratch.appendingPathComponent("Content"))
+        let run = try Tool.run(["init", "Content", "--templates"], in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(try Tool.tree(scratch.appendingPathComponent("Content")) == before)
+        #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Templates/error.mustache").path))
+        #expect(try Tool.run(["init", "Content", "--templates"], in: scratch).status == 2, "an existing theme is never overwritten")
+    }
 }

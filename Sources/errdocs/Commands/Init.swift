@@ -18,11 +18,17 @@ struct Init: ParsableCommand {
     @Option(name: .long, help: "Name of the API or product the catalog documents.")
     var name = "Example API"
 
-    @Flag(name: .long, help: "Also copy the built-in theme to Templates/ beside the catalog.")
+    @Flag(name: .long, help: "Also copy the built-in theme to Templates/ beside the catalog; with a catalog there already, copy only the theme.")
     var templates = false
 
     func run() throws {
-        var files = StarterCatalog.files(name: name).map { (location.directory + "/" + $0.path, $0.text) }
+        guard !name.trimmingCharacters(in: .whitespaces).isEmpty, !name.contains(where: \.isNewline) else {
+            printError("error: --name must be one line of text, such as --name \"Acme API\"")
+            throw ExitCode(2)
+        }
+        // With --templates, a catalog that exists already is left as it is: only the theme is added.
+        let addingTheme = templates && FileManager.default.fileExists(atPath: location.directory + "/catalog.yaml")
+        var files = addingTheme ? [] : StarterCatalog.files(name: name).map { (location.directory + "/" + $0.path, $0.text) }
         if templates {
             let folder = location.sibling("Templates")
             files += Theme.builtInFiles.map { (folder + "/" + $0.path, $0.text) }
@@ -42,7 +48,11 @@ struct Init: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(2)
         }
-        print("created \(LintSummary.plural(files.count, "file")) in \(location.directory)\(templates ? " and Templates" : "")")
+        if addingTheme {
+            print("created \(LintSummary.plural(files.count, "file")) in \(location.sibling("Templates")); the catalog in \(location.directory) is left as it is")
+        } else {
+            print("created \(LintSummary.plural(files.count, "file")) in \(location.directory)\(templates ? " and Templates" : "")")
+        }
         print("next: edit \(location.directory)/errors/, then run 'errdocs lint \(location.directory)' and 'errdocs build \(location.directory)'")
     }
 }
