@@ -28,16 +28,32 @@ struct TextReport {
     }
 
     /// The line, numbered, and a caret under the column; tabs are kept so the caret lines up.
+    /// A long line is shown around the column only, cut with "…": a file of one 9 MB line
+    /// printed all of it under its one diagnostic.
     private func excerpt(at location: SourceLocation) -> String {
         guard let line = source.line(location.line, of: location.file) else { return "" }
         let number = String(location.line)
         let gutter = String(repeating: " ", count: number.count)
-        let shown = printable(line)
-        let before = shown.unicodeScalars.prefix(max(0, location.column - 1))
+        let (shown, column) = Self.window(printable(line), column: location.column)
+        let before = shown.unicodeScalars.prefix(max(0, column - 1))
         let padding = String(String.UnicodeScalarView(before.map { $0 == "\t" ? "\t" : " " }))
         return "  \(paint(number, .blue)) \(paint("|", .blue)) \(shown)\n"
             + "  \(gutter) \(paint("|", .blue)) \(padding)\(paint("^", .green))\n"
     }
+
+    /// At most `Self.widest` characters of `line` around `column`, and the column within them.
+    static func window(_ line: String, column: Int) -> (text: String, column: Int) {
+        let scalars = Array(line.unicodeScalars)
+        guard scalars.count > widest else { return (line, column) }
+        let start = min(max(0, column - 1 - widest / 2), scalars.count - widest)
+        let end = start + widest
+        var text = start > 0 ? "…" : ""
+        text.unicodeScalars.append(contentsOf: scalars[start..<end])
+        if end < scalars.count { text += "…" }
+        return (text, column - start + (start > 0 ? 1 : 0))
+    }
+
+    static let widest = 160
 
     private enum Style: String {
         case bold = "1", red = "1;31", yellow = "1;33", green = "1;32", cyan = "1;36", blue = "1;34"

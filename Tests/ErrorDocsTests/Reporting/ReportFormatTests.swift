@@ -39,6 +39,28 @@ import Testing
         #expect(!text.contains("\u{1B}"))
     }
 
+    /// A file of one huge line: the excerpt shows the column's neighbourhood, not megabytes.
+    @Test(arguments: [5, 5_000, 99_990])
+    func aLongLineIsShownAroundTheColumnOnly(column: Int) throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("errdocs-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let path = folder.appendingPathComponent("long.yaml").path
+        var line = String(repeating: "a", count: 100_000)
+        line.replaceSubrange(line.index(line.startIndex, offsetBy: column - 1)...line.index(line.startIndex, offsetBy: column - 1), with: "X")
+        try Data((line + "\n").utf8).write(to: URL(fileURLWithPath: path))
+        let diagnostic = Diagnostic("yaml-syntax", .error, at: SourceLocation(file: path, line: 1, column: column), "bad")
+        let text = ReportFormat.text.render([diagnostic], ReportContext(summary: summary, toolVersion: "0", quiet: true))
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(text.count < 600, "\(text.count) characters")
+        // The caret is under the X, wherever the window starts.
+        let shown = Array(lines[1].unicodeScalars), caret = Array(lines[2].unicodeScalars)
+        let at = try #require(caret.firstIndex(of: "^"))
+        #expect(shown[at] == "X")
+        #expect(lines[1].hasSuffix("…") == (column < 99_900))
+        #expect(lines[1].contains("| …") == (column > 100))
+    }
+
     @Test func textIsColouredOnlyWhenAsked() throws {
         let (_, diagnostics, cleanup) = try fixture()
         defer { cleanup() }
