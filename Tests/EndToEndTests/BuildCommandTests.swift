@@ -31,6 +31,24 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Content/site").path))
     }
 
+    /// `.yml` is as common a spelling as `.yaml`; such a file used to drop out of the site silently.
+    @Test func errorFilesMayEndInYml() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let errors = scratch.appendingPathComponent("Content/errors")
+        let file = try #require(FileManager.default.enumerator(atPath: errors.path)?.compactMap { $0 as? String }
+            .filter { $0.hasSuffix(".yaml") }.sorted().first)
+        let code = try #require(String(contentsOf: errors.appendingPathComponent(file), encoding: .utf8)
+            .split(separator: "\n").first { $0.hasPrefix("code: ") }).dropFirst("code: ".count)
+        let before = try Tool.run(["lint", "Content"], in: scratch)
+        try FileManager.default.moveItem(at: errors.appendingPathComponent(file),
+                                         to: errors.appendingPathComponent(String(file.dropLast("yaml".count)) + "yml"))
+        let after = try Tool.run(["lint", "Content"], in: scratch)
+        #expect(after.status == 0 && after.stdout == before.stdout, "\(after.stdout)")
+        #expect(try Tool.run(["build", "Content"], in: scratch).status == 0)
+        #expect(FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Site/errors/\(code)/index.html").path))
+    }
+
     @Test func aTemplatesFolderThatDoesNotExistIsAnError() throws {
         let scratch = try Tool.scratch(copyingContent: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

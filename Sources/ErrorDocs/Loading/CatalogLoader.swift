@@ -174,7 +174,8 @@ public struct CatalogLoader: Sendable {
     }
 
     func list() throws -> Listing {
-        Listing(errors: try files(under: "errors", withExtension: "yaml"), guides: try files(under: "guides", withExtension: "md"))
+        // .yml is as common a spelling as .yaml: a file named so was left out of the site silently.
+        Listing(errors: try files(under: "errors", withExtensions: ["yaml", "yml"]), guides: try files(under: "guides", withExtensions: ["md"]))
     }
 
     private func path(_ relative: String) -> String {
@@ -216,14 +217,14 @@ public struct CatalogLoader: Sendable {
 
     /// Files below `folder` with the extension, sorted by path so load order never depends on
     /// the file system.
-    private func files(under folder: String, withExtension ext: String) throws -> [String] {
+    private func files(under folder: String, withExtensions extensions: [String]) throws -> [String] {
         let root = path(folder)
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { return [] }
         guard let files = FileTree.regularFiles(under: root) else {
             throw CatalogLoadError(description: "\(root): cannot be listed")
         }
-        return files.filter { $0.hasSuffix("." + ext) }.map { path(folder + "/" + $0) }
+        return files.filter { file in extensions.contains { file.hasSuffix("." + $0) } }.map { path(folder + "/" + $0) }
     }
 }
 
