@@ -1,14 +1,15 @@
 /// The catalog `errdocs init` writes: small, lint-clean, and showing each part of the format once.
 public enum StarterCatalog {
     /// Files by path relative to the catalog folder.
-    /// - Parameter name: one line of text (the caller refuses an empty name or a line break).
+    /// - Parameter name: one line of text (the caller refuses an empty name or a line break),
+    ///   written as a JSON string, which is also a YAML double-quoted one: "a: b #c" stays text.
     public static func files(name: String) -> [(path: String, text: String)] {
         let slug = name.lowercased().filter { $0.isLetter || $0.isNumber }
         let host = slug.isEmpty ? "example" : slug
         return [
             ("catalog.yaml", """
             # The settings of the whole catalog. Format: docs/catalog-format.md in the errdocs repository.
-            name: \(quoted(name))
+            name: \(JSONWriter.quote(name))
             version: "0.1.0"
             description: |
               Every error \(name.hasSuffix("API") ? "the \(name)" : "the \(name) API") returns, with what it means and what to do about it.
@@ -112,23 +113,4 @@ public enum StarterCatalog {
             """),
         ]
     }
-
-    /// `text` as a YAML double-quoted scalar, so a name such as "a: b #c" stays text.
-    static func quoted(_ text: String) -> String {
-        var out = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": out += "\\\""
-            case "\\": out += "\\\\"
-            case _ where scalar.value < 0x20 || scalar.value == 0x7F:
-                out += "\\x" + String(scalar.value, radix: 16, uppercase: true).leftPadded(to: 2)
-            default: out.unicodeScalars.append(scalar)
-            }
-        }
-        return out + "\""
-    }
-}
-
-private extension String {
-    func leftPadded(to width: Int) -> String { String(repeating: "0", count: max(0, width - count)) + self }
 }
