@@ -79,6 +79,10 @@ import Testing
         let run = try Tool.run(["lint", "NoSuchFolder"])
         #expect(run.status == 2)
         #expect(run.stderr.contains("NoSuchFolder: no such folder"), "\(run.stderr)")
+        // catalog.yaml itself, as users often pass it: the message names the folder to pass.
+        let file = try Tool.run(["lint", "Content/catalog.yaml"])
+        #expect(file.status == 2)
+        #expect(file.stderr.contains("Content/catalog.yaml: is a file, not a catalog folder; pass the folder that holds catalog.yaml, such as Content"), "\(file.stderr)")
     }
 
     @Test func anUnknownOptionIsAUsageErrorWithStatus2() throws {

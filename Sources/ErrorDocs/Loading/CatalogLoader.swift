@@ -76,7 +76,11 @@ public struct CatalogLoader: Sendable {
     public func load() throws -> Result {
         var isFolder: ObjCBool = false
         guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-            throw CatalogLoadError(description: "\(directory): no such folder; pass the folder that holds catalog.yaml")
+            let exists = FileManager.default.fileExists(atPath: directory)
+            let folder = (directory as NSString).deletingLastPathComponent
+            throw CatalogLoadError(description: exists
+                ? "\(directory): is a file, not a catalog folder; pass the folder that holds catalog.yaml\(folder.isEmpty ? "" : ", such as \(folder)")"
+                : "\(directory): no such folder; pass the folder that holds catalog.yaml")
         }
         let settingsPath = path("catalog.yaml")
         guard FileManager.default.fileExists(atPath: settingsPath) else {
