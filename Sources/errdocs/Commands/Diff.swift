@@ -28,7 +28,7 @@ struct Diff: ParsableCommand {
             """
     )
 
-    @Argument(help: ArgumentHelp("The old side: catalog folder or registry.json (leave out with --git).", valueName: "OLD"))
+    @Argument(help: ArgumentHelp("OLD then NEW: each a catalog folder or a registry.json; with --git REV, only NEW.", valueName: "OLD NEW"))
     var paths: [String] = []
 
     @Option(name: .long, help: ArgumentHelp("Compare NEW with its own folder at this git revision.", valueName: "REV"))
