@@ -4,6 +4,14 @@ import Foundation
 /// which on large trees is many times faster than Foundation's URL enumerator. Symbolic links
 /// to files are listed; links to folders are not followed (so a loop cannot hang the walk).
 public enum FileTree {
+    /// Whether `path` is `folder` or lies below it, both taken as absolute paths with "..",
+    /// "." and symbolic links resolved: how each command keeps its output out of the catalog.
+    public static func path(_ path: String, isWithin folder: String) -> Bool {
+        let resolved = { (path: String) in URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path }
+        let (inner, outer) = (resolved(path), resolved(folder))
+        return inner == outer || inner.hasPrefix(outer == "/" ? "/" : outer + "/")
+    }
+
     /// Nil when `root` is not a folder that can be read. Names starting with "." are skipped
     /// unless `hidden` is true.
     public static func regularFiles(under root: String, hidden: Bool = false) -> [String]? {

@@ -21,8 +21,7 @@ public struct SDKFolder {
         if folder.path == "/" || folder.path == home || folder.pathComponents.count < 2 {
             throw Refusal(description: "refusing to write the SDK to \(folder.path): choose a folder of its own, such as sdk/swift")
         }
-        let protected = URL(fileURLWithPath: catalog).standardizedFileURL.resolvingSymlinksInPath().path
-        if folder.path == protected || folder.path.hasPrefix(protected + "/") {
+        if FileTree.path(folder.path, isWithin: catalog) {
             throw Refusal(description: "refusing to write the SDK to \(path): it is inside the catalog \(catalog)")
         }
         self.folder = folder

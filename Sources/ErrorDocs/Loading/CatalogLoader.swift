@@ -75,8 +75,8 @@ public struct CatalogLoader: Sendable {
 
     public func load() throws -> Result {
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder), isFolder.boolValue else {
-            let exists = FileManager.default.fileExists(atPath: directory)
+        let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder)
+        guard exists, isFolder.boolValue else {
             let folder = (directory as NSString).deletingLastPathComponent
             throw CatalogLoadError(description: exists
                 ? "\(directory): is a file, not a catalog folder; pass the folder that holds catalog.yaml\(folder.isEmpty ? "" : ", such as \(folder)")"

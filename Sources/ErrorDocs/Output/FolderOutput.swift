@@ -30,12 +30,12 @@ public struct FolderOutput: SiteOutput {
             throw Refusal(description: "refusing to write the site to \(folder.path): choose a folder of its own, such as ./Site")
         }
         for protected in protecting.map({ URL(fileURLWithPath: $0).standardizedFileURL.path }) {
-            if protected == folder.path || protected.hasPrefix(folder.path + "/") {
+            if FileTree.path(protected, isWithin: folder.path) {
                 throw Refusal(description: "refusing to write the site to \(path): it would replace \(protected)")
             }
             // A site inside the catalog would be read as part of it, and replacing the folder
             // would delete whatever an author saved there.
-            if folder.path.hasPrefix(protected + "/") {
+            if FileTree.path(folder.path, isWithin: protected) {
                 throw Refusal(description: "refusing to write the site to \(path): it is inside \(protected); choose a folder beside it, such as ./Site")
             }
         }

@@ -56,8 +56,7 @@ struct OpenAPI: ParsableCommand {
             return
         }
         let target = URL(fileURLWithPath: output).standardizedFileURL
-        let catalog = URL(fileURLWithPath: location.directory).standardizedFileURL.path
-        guard !target.path.hasPrefix(catalog + "/") else {
+        guard !FileTree.path(target.path, isWithin: location.directory) else {
             printError("error: refusing to write \(output): it is inside the catalog \(location.directory), whose files it would replace; write it beside the catalog")
             throw ExitCode(2)
         }
