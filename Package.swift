@@ -86,7 +86,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EndToEndTests",
-            dependencies: ["errdocs", "generate-catalog"]
+            dependencies: ["errdocs", "generate-catalog", "CCmark"]
         ),
     ]
 )

@@ -1,3 +1,4 @@
+import CCmark
 import Foundation
 import Testing
 
@@ -22,17 +23,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let pages = files.filter { $0.key.hasSuffix(".html") }
         #expect(pages.count >= 9)
-        let forbidden = [
-            #"<script(?![^>]*\bsrc="[./]*assets/errdocs\.js")"#, #"<(iframe|object|svg|style|base|form(?! class="finder")|meta http-equiv|marquee|details open)\b"#,
-            #"\son[a-z]+\s*=\s*["']"#, #"(href|src|action|data)\s*=\s*["']?\s*(javascript|vbscript|data):"#, #"<img src=x"#,
-        ]
         for (path, html) in pages.sorted(by: { $0.key < $1.key }) {
             #expect(html.components(separatedBy: "<script").count - 1 == 1, "\(path) has one script tag, errdocs.js")
-            for pattern in forbidden {
-                let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
-                let match = regex.firstMatch(in: html, range: NSRange(html.startIndex..., in: html))
-                #expect(match == nil, "\(path) contains \(match.map { (html as NSString).substring(with: $0.range) } ?? "")")
-            }
+            try Self.expectNoMarkupFromTheCatalog(html, in: path)
         }
         // A quote followed by a combining mark is one Swift Character, not a quote: escaped
         // by comparing characters it stays raw and ends the attribute it is in.
@@ -47,6 +40,61 @@ import Testing
         #expect(error.contains("&lt;script&gt;window.__pwned='title'&lt;/script&gt;") || error.contains("&lt;script&gt;window.__pwned=&#39;title&#39;&lt;/script&gt;"))
     }
 
+    static func expectNoMarkupFromTheCatalog(_ html: String, in path: String) throws {
+        let forbidden = [
+            #"<script(?![^>]*\bsrc="[./]*assets/errdocs\.js")"#, #"<(iframe|object|svg|style|base|form(?! class="finder")|meta http-equiv|marquee|details open)\b"#,
+            #"\son[a-z]+\s*=\s*["']"#, #"(href|src|action|data)\s*=\s*["']?\s*(javascript|vbscript|data):"#, #"<img src=x"#,
+        ]
+        for pattern in forbidden {
+            let regex = try NSRegularExpression(pattern: pattern, options: [.caseInsensitive])
+            let match = regex.firstMatch(in: html, range: NSRange(html.startIndex..., in: html))
+            #expect(match == nil, "\(path) contains \(match.map { (html as NSString).substring(with: $0.range) } ?? "")")
+        }
+    }
+
+    /// The Markdown twins and llms files go to other doc systems, some of which pass raw HTML
+    /// through: rendered that way (cmark without safe mode) they still carry no markup from the
+    /// catalog, only the elements and attributes Markdown itself makes, and a `|` in a title
+    /// stays inside its table cell.
+    @Test func markdownPagesStayTextWhenRenderedWithRawHTMLAllowed() throws {
+        let (scratch, files) = try Self.build()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let pages = files.filter { $0.key.hasSuffix(".md") || $0.key.hasPrefix("llms") }
+        #expect(pages.count >= 9)
+        let markdownElements: Set<String> = ["p", "h1", "h2", "h3", "ul", "ol", "li", "a", "img", "code", "pre", "em", "strong", "blockquote", "hr", "br"]
+        let tag = try NSRegularExpression(pattern: #"<(/?)([A-Za-z][A-Za-z0-9-]*)([^>]*)>|<!--|<\?|<!\["#)
+        let attribute = try NSRegularExpression(pattern: #"\s([^\s=]+)="([^"]*)""#)
+        for (path, markdown) in pages.sorted(by: { $0.key < $1.key }) {
+            let rendered = try #require(cmark_markdown_to_html(markdown, markdown.utf8.count, CMARK_OPT_UNSAFE))
+            defer { free(rendered) }
+            let html = String(cString: rendered) as NSString
+            for match in tag.matches(in: html as String, range: NSRange(location: 0, length: html.length)) {
+                let whole = html.substring(with: match.range)
+                guard match.range(at: 2).location != NSNotFound else {
+                    Issue.record("\(path) has \(whole)")
+                    continue
+                }
+                #expect(markdownElements.contains(html.substring(with: match.range(at: 2))), "\(path) has \(whole)")
+                let attributes = html.substring(with: match.range(at: 3))
+                let named = attribute.matches(in: attributes, range: NSRange(location: 0, length: (attributes as NSString).length))
+                let rest = attribute.stringByReplacingMatches(
+                    in: attributes, range: NSRange(location: 0, length: (attributes as NSString).length), withTemplate: "")
+                #expect(rest.trimmingCharacters(in: .whitespaces).isEmpty || rest == " /", "\(path) has \(whole)")
+                for found in named {
+                    let name = (attributes as NSString).substring(with: found.range(at: 1))
+                    let value = (attributes as NSString).substring(with: found.range(at: 2)).lowercased()
+                    #expect(["href", "src", "alt", "title", "class"].contains(name), "\(path) has \(whole)")
+                    #expect(!value.hasPrefix("javascript:") && !value.hasPrefix("vbscript:") && !value.hasPrefix("data:"), "\(path) has \(whole)")
+                }
+            }
+        }
+        let index = try #require(pages["markdown/index.md"])
+        let row = try #require(index.split(separator: "\n").first { $0.contains("[`hostile_text`]") })
+        let cellBorders = row.indices.filter { row[$0] == "|" && (row[..<$0].last != "\\") }
+        #expect(cellBorders.count == 5, "\(row)")
+        #expect(row.contains(#"\| pipe"#))
+    }
+
     @Test func dataFilesKeepTheTextAndStayValid() throws {
         let (scratch, files) = try Self.build()
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -54,7 +102,7 @@ import Testing
         let object = try JSONSerialization.jsonObject(with: Data(registry.utf8)) as? [String: Any]
         let errors = try #require(object?["errors"] as? [[String: Any]])
         #expect(errors.first { $0["code"] as? String == "hostile_text" }?["title"] as? String
-            == "<script>window.__pwned='title'</script>\" onmouseover=\"window.__pwned='attr'")
+            == "<script>window.__pwned='title'</script>\" onmouseover=\"window.__pwned='attr' | pipe")
         let index = try #require(files["assets/search-index.js"])
         #expect(!index.contains("\u{2028}") && !index.contains("\u{2029}"), "line separators are escaped for JavaScript")
         #expect(index.hasPrefix("window.errdocsSearchIndex = {"))

@@ -140,3 +140,54 @@ extension CommonMark {
         return String(String.UnicodeScalarView(scalars))
     }
 }
+
+extension CommonMark {
+    /// `markdown` made as safe for the Markdown twins as ``html(_:link:)`` is for the HTML
+    /// pages: raw HTML removed (safe mode omits it) and `javascript:`, `vbscript:`, `file:` and
+    /// `data:` (other than PNG, GIF, JPEG and WebP images) destinations emptied. Markdown with neither is returned as the
+    /// author wrote it; otherwise cmark writes the cleaned document back as CommonMark.
+    static func withoutRawHTML(_ markdown: String) -> String {
+        guard markdown.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }) else { return markdown }
+        var utf8 = Array(markdown.utf8)
+        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parse_document($0, buffer.count, options)
+            }
+        }
+        guard let document else { return markdown }
+        defer { cmark_node_free(document) }
+        var removed: [OpaquePointer] = []
+        var changed = false
+        if let iterator = cmark_iter_new(document) {
+            defer { cmark_iter_free(iterator) }
+            while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_BLOCK, CMARK_NODE_HTML_INLINE:
+                    removed.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                    if isDangerous(cmark_node_get_url(node).map { String(cString: $0) } ?? "") {
+                        cmark_node_set_url(node, "")
+                        changed = true
+                    }
+                default: break
+                }
+            }
+        }
+        guard changed || !removed.isEmpty else { return markdown }
+        for node in removed {
+            cmark_node_unlink(node)
+            cmark_node_free(node)
+        }
+        guard let rendered = cmark_render_commonmark(document, options, 0) else { return "" }
+        defer { free(rendered) }
+        return String(cString: rendered)
+    }
+
+    /// The destinations cmark's safe mode empties (its `_scan_dangerous_url`).
+    private static func isDangerous(_ url: String) -> Bool {
+        let lowered = url.lowercased()
+        if ["data:image/png", "data:image/gif", "data:image/jpeg", "data:image/webp"].contains(where: lowered.hasPrefix) { return false }
+        return ["javascript:", "vbscript:", "file:", "data:"].contains(where: lowered.hasPrefix)
+    }
+}

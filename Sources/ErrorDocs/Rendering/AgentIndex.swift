@@ -7,16 +7,17 @@ enum AgentIndex {
     static func llmsTXT(_ views: ViewBuilder, into append: (Data) throws -> Void) throws {
         var chunks = Chunks()
         let settings = views.settings
-        let name = settings.name?.value ?? "API"
+        let name = escapeMarkdownText(settings.name?.value ?? "API")
         let base = settings.baseURL.map { SitePaths.siteRoot($0.value) } ?? ""
         let markdown = base + "markdown/"
-        func line(_ text: String) -> String { text.split(whereSeparator: \.isNewline).joined(separator: " ") }
+        // Catalog text is plain text made literal, on one line.
+        let line = escapeMarkdownText
         var out = "# \(name) error reference\n\n"
         out += "> Every error \(name) returns, with what it means, how to fix it, and whether and how to retry. "
         out += "Machine-readable: [registry.json](\(base)registry.json).\n\n"
         if let description = settings.description?.value {
             let first = description.components(separatedBy: "\n\n").first ?? description
-            out += line(first) + "\n\n"
+            out += CommonMark.withoutRawHTML(first).split(whereSeparator: \.isNewline).joined(separator: " ") + "\n\n"
         }
         out += "## Reference\n\n"
         out += "- [All errors](\(markdown)\(views.paths.index)): every error by family, and the response format\n"
@@ -28,7 +29,7 @@ enum AgentIndex {
             out += "\n## \(line(family.title?.value ?? family.id.value))\n\n"
             for error in errors {
                 let code = error.code?.value ?? ""
-                out += "- [\(code): \(line(error.title?.value ?? code))](\(markdown)\(views.paths.error(code))): \(line(error.summary?.value ?? ""))\n"
+                out += "- [\(line(code)): \(line(error.title?.value ?? code))](\(markdown)\(views.paths.error(code))): \(line(error.summary?.value ?? ""))\n"
                 try chunks.add(out, to: append)
                 out = ""
             }

@@ -63,6 +63,8 @@ struct ErrorView: Sendable, Encodable {
         var headers: [Header]
         var hasHeaders: Bool
         var body: String
+        /// Backticks that open and close the example in Markdown (``markdownFence(for:)``).
+        var fence: String
     }
 
     struct Header: Sendable, Encodable {
@@ -82,6 +84,8 @@ struct ErrorView: Sendable, Encodable {
         var title: String
         var description: Text?
         var code: String
+        /// Backticks that open and close the snippet in Markdown (``markdownFence(for:)``).
+        var fence: String
         var first: Bool
     }
 

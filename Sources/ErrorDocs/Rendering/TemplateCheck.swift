@@ -2,11 +2,22 @@ import ErrorDocsModel
 import Foundation
 
 /// Static checks of one Mustache template (see ``Theme``).
+///
+/// A value inserted without escaping (`{{{…}}}` or `{{&…}}`) must be one errdocs made safe: in
+/// HTML templates a name ending in `html` (cmark's safe output); in the Markdown twins a name
+/// ending in `markdown` or `cell` (the catalog's Markdown, raw HTML removed) or `fence`, or any
+/// value inside a code span or code block of the template, where Markdown is not read (the
+/// block's fence must be a `…fence` value, longer than any run of backticks in it). A
+/// `CONTENT_TYPE` pragma is refused: it would turn escaping off for the rest of the template.
 enum TemplateCheck {
+    /// The Markdown twins' templates, escaped for Markdown rather than HTML.
+    static func isMarkdown(_ path: String) -> Bool { path.hasPrefix("markdown/") }
+
     private static let tag = try! NSRegularExpression(pattern: #"\{\{(\{?)\s*([#^/!>&<$%]?)\s*([^}]*?)\s*\}?\}\}"#)
 
-    static func check(_ text: String, file: String, templates: Set<String>) -> [Diagnostic] {
+    static func check(_ text: String, file: String, templates: Set<String>, markdown: Bool = false) -> [Diagnostic] {
         var diagnostics: [Diagnostic] = []
+        let blocks = markdown ? codeBlocks(in: text) : []
         let range = NSRange(text.startIndex..., in: text)
         for match in tag.matches(in: text, range: range) {
             guard let whole = Range(match.range, in: text), let sigilRange = Range(match.range(at: 2), in: text),
@@ -23,11 +34,22 @@ enum TemplateCheck {
                         "template '\(name)' does not exist; it would render as nothing"))
                 }
             }
+            if sigil == "%" && name.uppercased().hasPrefix("CONTENT_TYPE") {
+                diagnostics.append(Diagnostic(
+                    "template-unescaped", .error, at: location,
+                    "a CONTENT_TYPE pragma would turn off escaping; errdocs escapes for HTML, or for Markdown under markdown/"))
+            }
             let unescaped = !text[tripleRange].isEmpty || sigil == "&"
-            if unescaped && !name.lowercased().hasSuffix("html") {
+            let lowered = name.lowercased()
+            if unescaped && !markdown && !lowered.hasSuffix("html") {
                 diagnostics.append(Diagnostic(
                     "template-unescaped", .error, at: location,
                     "'\(name)' is inserted without HTML escaping; only values whose name ends in 'html' (rendered Markdown) may be"))
+            } else if unescaped && markdown && !["markdown", "cell", "fence"].contains(where: { lowered.hasSuffix($0) })
+                        && !isInCode(whole.lowerBound, in: text, blocks: blocks) {
+                diagnostics.append(Diagnostic(
+                    "template-unescaped", .error, at: location,
+                    "'\(name)' is inserted without Markdown escaping; only values whose name ends in 'markdown', 'cell' or 'fence', or values inside a code span or code block, may be"))
             }
         }
         return diagnostics
@@ -52,6 +74,37 @@ enum TemplateCheck {
             uses.append((name, position(of: whole.lowerBound, in: text, file: file)))
         }
         return uses
+    }
+
+    /// The template's fenced code blocks: from a line starting with three backticks or a
+    /// `…fence` value to the next such line.
+    private static func codeBlocks(in text: String) -> [Range<String.Index>] {
+        var blocks: [Range<String.Index>] = [], opened: String.Index?
+        var lineStart = text.startIndex
+        while lineStart < text.endIndex {
+            let lineEnd = text[lineStart...].firstIndex(of: "\n") ?? text.endIndex
+            let start = text[lineStart..<lineEnd].drop(while: { $0 == " " })
+            if start.hasPrefix("```") || (start.hasPrefix("{{{") && start.lowercased().contains("fence}}}")) {
+                if let from = opened {
+                    blocks.append(from..<lineEnd)
+                    opened = nil
+                } else {
+                    opened = lineStart
+                }
+            }
+            lineStart = lineEnd < text.endIndex ? text.index(after: lineEnd) : text.endIndex
+        }
+        if let from = opened { blocks.append(from..<text.endIndex) }
+        return blocks
+    }
+
+    /// Whether `index` is in one of `blocks` or a code span (after an odd number of backticks on
+    /// its line).
+    private static func isInCode(_ index: String.Index, in text: String, blocks: [Range<String.Index>]) -> Bool {
+        if blocks.contains(where: { $0.contains(index) }) { return true }
+        let before = text[..<index]
+        let line = before.lastIndex(of: "\n").map { before[before.index(after: $0)...] } ?? before
+        return line.filter({ $0 == "`" }).count % 2 == 1
     }
 
     private static func position(of index: String.Index, in text: String, file: String) -> SourceLocation {

@@ -5,10 +5,10 @@ import Mustache
 /// The templates and assets pages are rendered with: the built-in theme, overlaid file by file
 /// with the catalog's own `Templates/` folder when it has one.
 ///
-/// Templates are checked as they load, because swift-mustache renders a missing partial or
-/// parent as nothing: every `{{>partial}}` and `{{<parent}}` must exist, and only values whose
-/// name ends in `html` (cmark's safe output) may be inserted unescaped with `{{{…}}}` or `{{&…}}`.
-/// This is the only code that imports Mustache.
+/// `{{…}}` escapes for HTML in the HTML templates and for Markdown in `markdown/`, the Markdown
+/// twins (``escapeMarkup``, ``escapeMarkdownText``). Templates are checked as they load, because
+/// swift-mustache renders a missing partial or parent as nothing and an unescaped value as it
+/// is (see ``TemplateCheck``). This is the only code that imports Mustache.
 public struct Theme: Sendable {
     /// Template and asset files by path relative to the theme folder, e.g. `partials/nav.mustache`.
     let files: [String: String]
@@ -33,29 +33,40 @@ public struct Theme: Sendable {
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             let shown = origin[path] ?? "Templates/\(path) (built-in)"
             do {
-                library.register(try MustacheTemplate(string: escapingLine + text), named: String(path.dropLast(".mustache".count)))
+                let escaping = TemplateCheck.isMarkdown(path) ? markdownEscapingLine : htmlEscapingLine
+                library.register(try MustacheTemplate(string: escaping + text), named: String(path.dropLast(".mustache".count)))
             } catch let error as MustacheTemplate.ParserError {
                 diagnostics.append(Diagnostic(
                     "template-syntax", .error,
                     at: SourceLocation(file: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
                     "template cannot be parsed: \(error.error)"))
             }
-            diagnostics += TemplateCheck.check(text, file: shown, templates: Set(files.keys))
+            diagnostics += TemplateCheck.check(text, file: shown, templates: Set(files.keys), markdown: TemplateCheck.isMarkdown(path))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
         return (Theme(files: files, library: library, origins: origin), diagnostics)
     }
 
-    /// A first line for every template, which swift-mustache drops (it stands alone): `{{…}}`
-    /// escapes with ``escapeMarkup``. swift-mustache's default escape compares characters and
-    /// misses a quote followed by a combining mark, and it cannot be replaced otherwise.
-    private static let escapingLine: String = {
+    /// A first line for every HTML template, which swift-mustache drops (it stands alone):
+    /// `{{…}}` escapes with ``escapeMarkup``. swift-mustache's default escape compares characters
+    /// and misses a quote followed by a combining mark, and it cannot be replaced otherwise.
+    private static let htmlEscapingLine: String = {
         MustacheContentTypes.register(MarkupContentType(), named: "ERRDOCS_HTML")
         return "{{% CONTENT_TYPE: ERRDOCS_HTML}}\n"
     }()
 
+    /// The same for the Markdown twins: `{{…}}` escapes with ``escapeMarkdownText``.
+    private static let markdownEscapingLine: String = {
+        MustacheContentTypes.register(MarkdownContentType(), named: "ERRDOCS_MARKDOWN")
+        return "{{% CONTENT_TYPE: ERRDOCS_MARKDOWN}}\n"
+    }()
+
     private struct MarkupContentType: MustacheContentType {
         func escapeText(_ text: String) -> String { escapeMarkup(text) }
+    }
+
+    private struct MarkdownContentType: MustacheContentType {
+        func escapeText(_ text: String) -> String { escapeMarkdownText(text) }
     }
 
     /// Renders `view` with the most specific template that exists among `names`.

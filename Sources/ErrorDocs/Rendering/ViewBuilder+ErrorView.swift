@@ -31,12 +31,13 @@ extension ViewBuilder {
         let recovery = orderedRecovery(error).enumerated().map { index, snippet in
             let language = snippet.language?.value ?? "text"
             seenLanguages[language, default: 0] += 1
+            let code = (snippet.code?.value ?? "").trimmingNewlines()
             let suffix = seenLanguages[language]! > 1 ? "-\(seenLanguages[language]!)" : ""
             return ErrorView.Recovery(
                 id: "recovery-\(language)\(suffix)", language: language, languageLabel: Self.languageLabel(language),
                 title: snippet.title?.value ?? Self.languageLabel(language),
                 description: snippet.description.map { text($0.value, root: root) },
-                code: (snippet.code?.value ?? "").trimmingNewlines(), first: index == 0)
+                code: code, fence: markdownFence(for: code, info: language), first: index == 0)
         }
         let headers = error.headers.map { header in
             ErrorView.HeaderDoc(name: header.name?.value ?? "", description: header.description.map { inlineText($0.value, root: root) })
@@ -87,10 +88,12 @@ extension ViewBuilder {
             headers.insert(ErrorView.Header(
                 name: "Content-Type", value: envelope?.contentType?.value ?? Envelope.defaultContentType), at: 0)
         }
+        let json = JSONWriter.pretty(body.value)
         return ErrorView.Example(
             status: status, statusText: HTTPStatusText.phrase(status),
             envelopeTitle: envelope?.title?.value ?? envelope?.name.value ?? "",
-            headers: headers, hasHeaders: !headers.isEmpty, body: JSONWriter.pretty(body.value))
+            headers: headers, hasHeaders: !headers.isEmpty, body: json,
+            fence: markdownFence(for: headers.map { "\($0.name): \($0.value)\n" }.joined() + json))
     }
 
     static func languageLabel(_ language: String) -> String {

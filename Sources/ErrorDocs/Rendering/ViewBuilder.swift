@@ -85,7 +85,7 @@ struct ViewBuilder: Sendable {
         let link = { (destination: String) in internalLink(destination, root: root) }
         switch paths.style {
         case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.html(markdown, link: link))
-        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: markdown, link), html: "")
+        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: CommonMark.withoutRawHTML(markdown), link), html: "")
         }
     }
 
@@ -94,7 +94,7 @@ struct ViewBuilder: Sendable {
         let link = { (destination: String) in internalLink(destination, root: root) }
         switch paths.style {
         case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.inlineHTML(markdown, link: link))
-        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: markdown, link), html: "")
+        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: CommonMark.withoutRawHTML(markdown), link), html: "")
         }
     }
 

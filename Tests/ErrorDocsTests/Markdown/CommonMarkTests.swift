@@ -41,4 +41,14 @@ import Testing
         #expect(CommonMark.html("") == "")
         #expect(CommonMark.links(in: "").isEmpty)
     }
+
+    /// The Markdown twins get what safe mode leaves of the HTML: no raw HTML, no script links.
+    @Test func theMarkdownTwinLosesRawHTMLAndScriptLinks() {
+        let hostile = "Send *one* <img src=x onerror=\"a()\"> request.\n\n<script>\nalert(1)\n</script>\n\n[x](javascript:alert(1)) ![p](data:image/png;base64,AA)\n"
+        let twin = CommonMark.withoutRawHTML(hostile)
+        #expect(!twin.contains("<img") && !twin.contains("<script") && !twin.contains("javascript:"), "\(twin)")
+        #expect(twin.contains("Send *one*") && twin.contains("data:image/png;base64,AA"), "\(twin)")
+        let plain = "Use `<b>` in code, [a link](errors/rate_limited), & *emphasis*.\n"
+        #expect(CommonMark.withoutRawHTML(plain) == plain, "Markdown without raw HTML stays as written")
+    }
 }

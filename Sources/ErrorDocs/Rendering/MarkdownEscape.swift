@@ -1,0 +1,64 @@
+/// Plain text made literal inside Markdown: in a paragraph, a heading, a list item, a table
+/// cell, link text or a link destination it renders as the same characters and never as markup.
+///
+/// Backslash-escapes the characters that can start inline markup (`\` `` ` `` `*` `[` `]` `<`
+/// `>` `&` `|` `~`, and `_` unless it sits between two letters or digits, where CommonMark never
+/// reads it as emphasis, so `rate_limited` stays readable), and the first character when it could
+/// start a block (`#`, `-`, `+`, `=`, or the `.`/`)` and space after a leading number). Line breaks become
+/// spaces: one value never starts a new block. Text without any of these is returned as it is.
+public func escapeMarkdownText(_ text: String) -> String {
+    var text = text
+    return text.withUTF8 { bytes in
+        // Every character involved is ASCII, so bytes are enough; most text has none of them.
+        let leadingDigits = bytes.prefix(while: isDigit).count
+        func needsEscape(_ offset: Int) -> Bool {
+            switch bytes[offset] {
+            case UInt8(ascii: "\\"), UInt8(ascii: "`"), UInt8(ascii: "*"), UInt8(ascii: "["), UInt8(ascii: "]"),
+                 UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "&"), UInt8(ascii: "|"), UInt8(ascii: "~"):
+                return true
+            case UInt8(ascii: "_"):
+                return !(offset > 0 && offset + 1 < bytes.count
+                    && isLetterOrDigit(bytes[offset - 1]) && isLetterOrDigit(bytes[offset + 1]))
+            case UInt8(ascii: "#"), UInt8(ascii: "-"), UInt8(ascii: "+"), UInt8(ascii: "="): return offset == 0
+            case UInt8(ascii: "."), UInt8(ascii: ")"):
+                return offset > 0 && offset == leadingDigits
+                    && (offset + 1 == bytes.count || bytes[offset + 1] == UInt8(ascii: " ") || bytes[offset + 1] == UInt8(ascii: "\t"))
+            default: return false
+            }
+        }
+        guard let first = bytes.indices.first(where: { bytes[$0] == 10 || bytes[$0] == 13 || needsEscape($0) }) else { return nil }
+        var escaped: [UInt8] = []
+        escaped.reserveCapacity(bytes.count + 8)
+        escaped.append(contentsOf: bytes[..<first])
+        for offset in first..<bytes.count {
+            let byte = bytes[offset]
+            if byte == 10 || byte == 13 {
+                // A CRLF is one break.
+                if !(byte == 10 && offset > 0 && bytes[offset - 1] == 13) { escaped.append(UInt8(ascii: " ")) }
+                continue
+            }
+            if needsEscape(offset) { escaped.append(UInt8(ascii: "\\")) }
+            escaped.append(byte)
+        }
+        return String(decoding: escaped, as: UTF8.self)
+    } ?? text
+}
+
+private func isDigit(_ byte: UInt8) -> Bool { byte >= UInt8(ascii: "0") && byte <= UInt8(ascii: "9") }
+
+private func isLetterOrDigit(_ byte: UInt8) -> Bool {
+    isDigit(byte) || (byte >= UInt8(ascii: "a") && byte <= UInt8(ascii: "z")) || (byte >= UInt8(ascii: "A") && byte <= UInt8(ascii: "Z"))
+}
+
+/// A code fence for `content`: three backticks, or one more than the longest run of backticks
+/// in it, so nothing inside can close the block early. Tildes instead when the block's info
+/// string (`info`, e.g. the language) has a backtick, which a backtick fence does not allow.
+func markdownFence(for content: String, info: String = "") -> String {
+    let mark = info.utf8.contains(UInt8(ascii: "`")) ? UInt8(ascii: "~") : UInt8(ascii: "`")
+    var longest = 0, run = 0
+    for byte in content.utf8 {
+        run = byte == mark ? run + 1 : 0
+        longest = max(longest, run)
+    }
+    return String(repeating: Character(Unicode.Scalar(mark)), count: max(3, longest + 1))
+}

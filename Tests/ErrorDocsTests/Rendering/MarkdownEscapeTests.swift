@@ -1,0 +1,31 @@
+@testable import ErrorDocs
+import Testing
+
+@Suite struct MarkdownEscapeTests {
+    @Test func markupCharactersAreEscapedAndTheRestKept() {
+        #expect(escapeMarkdownText(#"<img src=x onerror="a()"> & *b* [c](d) `e` ~f~ g|h \ i"#)
+            == #"\<img src=x onerror="a()"\> \& \*b\* \[c\](d) \`e\` \~f\~ g\|h \\ i"#)
+        #expect(escapeMarkdownText("Rate limit exceeded (429), retry in 2.5 s!") == "Rate limit exceeded (429), retry in 2.5 s!")
+        #expect(escapeMarkdownText("") == "")
+    }
+
+    @Test func anUnderscoreInsideAWordStaysReadable() {
+        #expect(escapeMarkdownText("rate_limited and smtp.user_unknown") == "rate_limited and smtp.user_unknown")
+        #expect(escapeMarkdownText("_x_ and key_... and __init__") == #"\_x\_ and key\_... and \_\_init\_\_"#)
+    }
+
+    @Test func nothingCanStartABlock() {
+        #expect(escapeMarkdownText("# not a heading") == ##"\# not a heading"##)
+        #expect(escapeMarkdownText("- not a list") == #"\- not a list"#)
+        #expect(escapeMarkdownText("2024. A year") == #"2024\. A year"#)
+        #expect(escapeMarkdownText("1.3.0 and 2.5") == "1.3.0 and 2.5")
+        #expect(escapeMarkdownText("> not a quote") == #"\> not a quote"#)
+        #expect(escapeMarkdownText("one\nline\r\nonly") == "one line only")
+    }
+
+    @Test func aFenceIsLongerThanAnyRunOfBackticksInside() {
+        #expect(markdownFence(for: "print(1)") == "```")
+        #expect(markdownFence(for: "a\n```\n<script>\n````x") == "`````")
+        #expect(markdownFence(for: "~~~~ x", info: "py`thon") == "~~~~~", "backticks cannot be in a backtick fence's info string")
+    }
+}
