@@ -155,7 +155,14 @@ public enum Pipeline {
         }
         // The cache of loaded files is written while the site renders when few entries are new.
         var cache: LoadCache?
-        defer { cache?.finishWriting() }
+        var succeeded = false
+        // A failed build leaves no new file beside the output: a first build that fails leaves
+        // the folder as it found it (the cache of loaded files is for rebuilding a site).
+        let hadLoadCache = output.loadCachePath.map { FileManager.default.fileExists(atPath: $0) } ?? true
+        defer {
+            cache?.finishWriting()
+            if !succeeded && !hadLoadCache, let path = output.loadCachePath { try? FileManager.default.removeItem(atPath: path) }
+        }
         func load() throws -> LintReport {
             // A cache written by a first load is written whole before it is read again (two
             // writers would share a temporary file).
@@ -207,6 +214,7 @@ public enum Pipeline {
             record.parts = site.parts
             try output.commit(stage, written: site.written, keeping: site.kept, record: record, previous: previous)
             untilExit?.keep(report, index, renderer, inputs, previous as Any, site, record)
+            succeeded = true
             return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
         } catch {
             stage.discard()

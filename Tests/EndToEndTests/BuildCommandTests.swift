@@ -75,6 +75,17 @@ import Testing
                 "no staging folder is left behind, only the build record and the loaded files: \(leftovers)")
     }
 
+    /// Nothing is left beside the output by a first build that fails or is refused.
+    @Test(arguments: [["build", "Content"], ["build", "Content", "--output", "Content/site"]])
+    func aFailedFirstBuildLeavesTheFolderAsItWas(arguments: [String]) throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try "code: [broken\n".write(to: scratch.appendingPathComponent("Content/errors/zz.yaml"), atomically: true, encoding: .utf8)
+        let bad = try Tool.run(arguments, in: scratch)
+        #expect(bad.status != 0, "\(bad.stderr)")
+        #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["Content"])
+    }
+
     @Test func aCatalogWithoutTemplatesUsesTheBuiltInTheme() throws {
         let scratch = try Tool.scratch(copyingContent: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
