@@ -107,4 +107,14 @@ import Testing
         #expect(run.stdout.contains("USAGE: errdocs \(command)"), "\(run.stdout)")
         #expect(run.stdout.count > 400, "help for \(command) should explain itself: \(run.stdout)")
     }
+
+    /// Every id a message can end with is one `explain` and `rules` know, template checks too.
+    @Test(arguments: ["duplicate-code", "yaml-syntax", "control-character", "template-unescaped", "template-syntax"])
+    func explainKnowsEveryRuleID(_ id: String) throws {
+        let explain = try Tool.run(["explain", id])
+        #expect(explain.status == 0, "\(explain.stderr)")
+        #expect(explain.stdout.hasPrefix(id), "\(explain.stdout)")
+        let rules = try Tool.run(["rules"])
+        #expect(rules.stdout.contains("  \(id) "), "\(rules.stdout)")
+    }
 }

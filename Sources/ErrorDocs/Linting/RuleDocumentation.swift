@@ -117,6 +117,10 @@ public struct RuleDocumentation: Sendable, Equatable {
         for check in RuleRegistry.loaderChecks {
             text += "- `\(check.id)` (\(check.severity.rawValue)): \(check.summary)\n"
         }
+        text += "\nBuilding also checks the theme's templates as it loads them ([templates](catalog-format.md#templates)):\n\n"
+        for check in RuleRegistry.templateChecks {
+            text += "- `\(check.id)` (\(check.severity.rawValue)): \(check.summary)\n"
+        }
         text += "\n"
         for rule in all {
             text += rule.markdown + "\n"

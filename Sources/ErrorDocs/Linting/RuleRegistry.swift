@@ -43,11 +43,25 @@ public enum RuleRegistry {
         ("unknown-key", .error, "Only the keys of the catalog format are accepted."),
         ("wrong-type", .error, "Each value must have the type the catalog format gives it."),
         ("invalid-value", .error, "Enumerated values and durations must be one of the accepted forms."),
+        ("control-character", .error, "Text must not contain control characters other than tabs and line breaks."),
         ("empty-file", .warning, "An error file should define at least one error."),
         ("guide-format", .error, "A guide must have a valid file name and start with a '# Title' line."),
         ("lint-configuration", .error, "The lint section of catalog.yaml must name existing rules."),
         ("snippet-syntax", .error, "With --check-snippets, each recovery snippet parses with its language's toolchain."),
     ]
+
+    /// Checks of the theme's templates, made when `build` or `serve` loads them (see ``Theme``).
+    public static let templateChecks: [(id: String, severity: Diagnostic.Severity, summary: String)] = [
+        ("template-syntax", .error, "A template must be valid Mustache."),
+        ("template-missing-partial", .error, "A partial or parent a template names must exist."),
+        ("template-unknown-name", .error, "A template must use only names some page has."),
+        ("template-unescaped", .error, "Only values errdocs made safe may be inserted without escaping, and escaping cannot be turned off."),
+    ]
+
+    /// A loader or template check by id.
+    public static func check(_ id: String) -> (id: String, severity: Diagnostic.Severity, summary: String)? {
+        (loaderChecks + templateChecks).first { $0.id == id }
+    }
 
     public static func rule(_ id: String) -> (any LintRule.Type)? { rules.first { $0.id == id } }
 

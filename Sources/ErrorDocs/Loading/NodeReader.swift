@@ -114,7 +114,21 @@ struct NodeReader {
             return nil
         }
         let start = location(of: node)
+        if let control = Self.controlCharacter(in: scalar.string) {
+            report("control-character", at: node, "\(what) contains the control character U+\(String(format: "%04X", control.value)), which pages and terminals cannot show; remove it")
+        }
         return Located(scalar.string, at: start, contentStart: textLocation(of: scalar, at: start))
+    }
+
+    /// The first C0 or C1 control character in `text` other than tab and line breaks (YAML lets
+    /// a double-quoted `"\e"` or `"\a"` write one).
+    static func controlCharacter(in text: String) -> Unicode.Scalar? {
+        // Bytes first: C0 controls and DEL are single bytes, C1 controls follow 0xC2; most
+        // text has none.
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F || $0 == 0xC2 }) else { return nil }
+        return text.unicodeScalars.first { scalar in
+            (scalar.value < 0x20 && scalar != "\t" && scalar != "\n" && scalar != "\r") || (0x7F...0x9F).contains(scalar.value)
+        }
     }
 
     /// Where the text itself starts: for `|` and `>` block scalars, the first character of the

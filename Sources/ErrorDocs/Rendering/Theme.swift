@@ -39,7 +39,7 @@ public struct Theme: Sendable {
                 diagnostics.append(Diagnostic(
                     "template-syntax", .error,
                     at: SourceLocation(file: shown, line: max(1, error.context.lineNumber - 1), column: error.context.columnNumber),
-                    "template cannot be parsed: \(error.error)"))
+                    "template cannot be parsed: \(Self.describe(error.error))"))
             }
             diagnostics += TemplateCheck.check(text, file: shown, templates: Set(files.keys), markdown: TemplateCheck.isMarkdown(path))
         }
@@ -67,6 +67,22 @@ public struct Theme: Sendable {
 
     private struct MarkdownContentType: MustacheContentType {
         func escapeText(_ text: String) -> String { escapeMarkdownText(text) }
+    }
+
+    /// swift-mustache's parser errors in words.
+    private static func describe(_ error: any Error) -> String {
+        switch error as? MustacheTemplate.Error {
+        case .sectionCloseNameIncorrect: return "a closing tag {{/…}} does not match the section it closes"
+        case .unfinishedName: return "a tag is not closed with }}"
+        case .expectedSectionEnd: return "a section {{#…}} or {{^…}} is never closed with {{/…}}"
+        case .invalidSetDelimiter: return "a delimiter tag {{=… …=}} is malformed"
+        case .transformAppliedToInheritanceSection: return "a transform cannot be applied to a {{$…}} block"
+        case .illegalTokenInsideInheritSection: return "only {{$…}} blocks may be inside a {{<…}} parent"
+        case .textInsideInheritSection: return "only {{$…}} blocks may be inside a {{<…}} parent, not text"
+        case .invalidConfigVariableSyntax: return "a {{% …}} pragma is malformed"
+        case .unrecognisedConfigVariable: return "unknown {{% …}} pragma"
+        case nil: return "\(error)"
+        }
     }
 
     /// Renders `view` with the most specific template that exists among `names`.

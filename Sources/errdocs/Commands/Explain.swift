@@ -11,15 +11,18 @@ struct Explain: ParsableCommand {
     var rule: String
 
     func validate() throws {
-        if RuleDocumentation.named(rule) == nil && !RuleRegistry.loaderChecks.contains(where: { $0.id == rule }) {
+        if RuleDocumentation.named(rule) == nil && RuleRegistry.check(rule) == nil {
             throw ValidationError("no rule is named '\(rule)'; 'errdocs rules' lists them")
         }
     }
 
     func run() throws {
-        if let check = RuleRegistry.loaderChecks.first(where: { $0.id == rule }) {
-            print("\(check.id) (loader check, \(check.severity.rawValue))\n\n\(check.summary)")
-            print("\nLoader checks run while files are read and cannot be disabled.")
+        if let check = RuleRegistry.check(rule) {
+            let template = RuleRegistry.templateChecks.contains { $0.id == rule }
+            print("\(check.id) (\(template ? "template" : "loader") check, \(check.severity.rawValue))\n\n\(check.summary)")
+            print(template
+                ? "\nTemplate checks run when build or serve loads the theme, and cannot be disabled; see docs/catalog-format.md#templates."
+                : "\nLoader checks run while files are read and cannot be disabled.")
             return
         }
         guard let documentation = RuleDocumentation.named(rule) else { return }

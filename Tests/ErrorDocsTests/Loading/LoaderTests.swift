@@ -415,6 +415,21 @@ import Testing
         #expect(diagnostics.first?.message.contains("found a list") == true)
     }
 
+    /// A terminal escape or a bell in a title would reach every page, the registry and the SDKs.
+    @Test(arguments: [(#""\e[31mred""#, "001B"), (#""ring \a""#, "0007"), (#""next \N line""#, "0085")])
+    func controlCharactersInTextAreErrors(title: String, codePoint: String) throws {
+        let diagnostics = try lint(["errors/x.yaml": TemporaryCatalog.error(
+            replacing: "title: Bad request bad_request", with: "title: \(title)")])
+        #expect(diagnostics.positions == ["errors/x.yaml:2:8 [control-character]"])
+        #expect(diagnostics.first?.message.contains("U+\(codePoint)") == true, "\(diagnostics)")
+    }
+
+    @Test func tabsAndLineBreaksInTextAreFine() throws {
+        let diagnostics = try lint(["errors/x.yaml": TemporaryCatalog.error(
+            replacing: "title: Bad request bad_request", with: #"title: "Bad\trequest\r\nbad_request""#)])
+        #expect(diagnostics.with(rule: "control-character").isEmpty)
+    }
+
     @Test func textWhereAWholeNumberBelongsIsTheWrongType() throws {
         let diagnostics = try lint(["errors/x.yaml": TemporaryCatalog.error(
             replacing: "status: 400\nfamily", with: "status: four hundred\nfamily")])
