@@ -86,6 +86,23 @@ import Testing
         #expect(try FileManager.default.contentsOfDirectory(atPath: scratch.path) == ["Content"])
     }
 
+    /// Assets are copied byte for byte, images too; only templates must be text.
+    @Test func binaryAssetsAreCopiedAsTheyAre() throws {
+        let scratch = try scratch(withTemplate: "assets/style.css", "body { color: teal; }\n")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let png = Data([0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0xFE, 0x80])
+        try png.write(to: scratch.appendingPathComponent("Templates/assets/logo.png"))
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 0, "\(run.stderr)")
+        #expect(FileManager.default.contents(atPath: scratch.appendingPathComponent("Site/assets/logo.png").path) == png)
+        #expect(FileManager.default.contents(atPath: scratch.appendingPathComponent("Site/assets/style.css").path) == Data("body { color: teal; }\n".utf8))
+
+        try png.write(to: scratch.appendingPathComponent("Templates/error.mustache"))
+        let bad = try Tool.run(["build", "Content"], in: scratch)
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("Templates/error.mustache: templates must be UTF-8 text"), "\(bad.stderr)")
+    }
+
     @Test func aCatalogWithoutTemplatesUsesTheBuiltInTheme() throws {
         let scratch = try Tool.scratch(copyingContent: true)
         defer { try? FileManager.default.removeItem(at: scratch) }
@@ -101,7 +118,8 @@ import Testing
     private func scratch(withTemplate name: String, _ text: String) throws -> URL {
         let scratch = try Tool.scratch(copyingContent: true)
         let templates = scratch.appendingPathComponent("Templates")
-        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: templates.appendingPathComponent(name).deletingLastPathComponent(), withIntermediateDirectories: true)
         try text.write(to: templates.appendingPathComponent(name), atomically: true, encoding: .utf8)
         return scratch
     }

@@ -47,6 +47,10 @@ struct BuildInputs: Sendable {
             themeHash.add(path)
             themeHash.add(text)
         }
+        for (path, data) in theme.binaryFiles.sorted(by: { $0.key < $1.key }) {
+            themeHash.add(path)
+            themeHash.add(data)
+        }
         self.tool = Self.tool
         self.directory = directory
         self.theme = themeHash.key

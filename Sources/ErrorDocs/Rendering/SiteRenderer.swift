@@ -190,7 +190,8 @@ struct SiteRenderer {
         largeFiles.forEach(wrote)
         try add("registry.schema.json", RegistrySchema.json)
         for asset in theme.assets {
-            try add(asset.path, asset.text)
+            try stage.write(SiteFile(path: asset.path, contents: asset.contents))
+            wrote(asset.path)
         }
         return Result(written: written.sorted(), kept: kept, keys: keys, problems: theme.unknownNameDiagnostics(),
                       parts: Dictionary(uniqueKeysWithValues: zip(largeFiles, madeParts)))

@@ -12,6 +12,8 @@ import Mustache
 public struct Theme: Sendable {
     /// Template and asset files by path relative to the theme folder, e.g. `partials/nav.mustache`.
     let files: [String: String]
+    /// The overlay's files that are not UTF-8 text, such as images in `assets/`.
+    let binaryFiles: [String: Data]
     let library: MustacheLibrary
     /// Where each file came from, for messages: a user's file path or the built-in theme.
     let origins: [String: String]
@@ -21,10 +23,19 @@ public struct Theme: Sendable {
     /// returned as diagnostics; the theme is unusable when any is an error.
     public static func load(overlay directory: String?) throws -> (theme: Theme?, diagnostics: [Diagnostic]) {
         var files = EmbeddedTheme.files
+        var binaryFiles: [String: Data] = [:]
         var origin: [String: String] = [:]
         if let directory {
-            for (relative, text) in try readFolder(directory) {
-                files[relative] = text
+            for (relative, data) in try readFolder(directory) {
+                if let text = String(data: data, encoding: .utf8) {
+                    files[relative] = text
+                    binaryFiles[relative] = nil
+                } else if relative.hasSuffix(".mustache") {
+                    throw CatalogLoadError(description: "\(directory)/\(relative): templates must be UTF-8 text")
+                } else {
+                    files[relative] = nil
+                    binaryFiles[relative] = data
+                }
                 origin[relative] = directory + "/" + relative
             }
         }
@@ -44,7 +55,7 @@ public struct Theme: Sendable {
             diagnostics += TemplateCheck.check(text, file: shown, templates: Set(files.keys), markdown: TemplateCheck.isMarkdown(path))
         }
         guard !diagnostics.hasErrors else { return (nil, diagnostics) }
-        return (Theme(files: files, library: library, origins: origin), diagnostics)
+        return (Theme(files: files, binaryFiles: binaryFiles, library: library, origins: origin), diagnostics)
     }
 
     /// A first line for every HTML template, which swift-mustache drops (it stands alone):
@@ -112,11 +123,13 @@ public struct Theme: Sendable {
     }
 
     /// Files to copy as they are (`assets/…`).
-    var assets: [(path: String, text: String)] {
-        files.filter { $0.key.hasPrefix("assets/") }.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }
+    var assets: [(path: String, contents: Data)] {
+        let text = files.filter { $0.key.hasPrefix("assets/") }.map { ($0.key, Data($0.value.utf8)) }
+        let binary = binaryFiles.filter { $0.key.hasPrefix("assets/") }.map { ($0.key, $0.value) }
+        return (text + binary).sorted { $0.0 < $1.0 }
     }
 
-    private static func readFolder(_ directory: String) throws -> [(String, String)] {
+    private static func readFolder(_ directory: String) throws -> [(String, Data)] {
         let root = URL(fileURLWithPath: directory).standardizedFileURL
         // A mistyped --templates must not build quietly with the built-in theme.
         var isFolder: ObjCBool = false
@@ -126,17 +139,14 @@ public struct Theme: Sendable {
         guard let walker = FileManager.default.enumerator(
             at: root, includingPropertiesForKeys: [.isRegularFileKey], options: [.skipsHiddenFiles])
         else { throw CatalogLoadError(description: "\(directory): cannot be listed") }
-        var found: [(String, String)] = []
+        var found: [(String, Data)] = []
         for case let url as URL in walker {
             guard (try? url.resourceValues(forKeys: [.isRegularFileKey]).isRegularFile) == true else { continue }
             let relative = String(url.standardizedFileURL.path.dropFirst(root.path.count + 1))
             guard let data = FileManager.default.contents(atPath: url.path) else {
                 throw CatalogLoadError(description: "\(directory)/\(relative): cannot be read")
             }
-            guard let text = String(data: data, encoding: .utf8) else {
-                throw CatalogLoadError(description: "\(directory)/\(relative): theme files must be UTF-8 text")
-            }
-            found.append((relative, text))
+            found.append((relative, data))
         }
         return found
     }
