@@ -196,6 +196,14 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Site").path))
     }
 
+    @Test func aMisspeltPartOfADottedNameStopsTheBuild() throws {
+        let scratch = try scratch(withTemplate: "error.mustache", "{{<layout}}{{$main}}\n<h1>{{title}}</h1>\n<p>{{page.descripton}}</p>{{/main}}{{/layout}}\n")
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let run = try Tool.run(["build", "Content"], in: scratch)
+        #expect(run.status == 1)
+        #expect(run.stderr.contains("Templates/error.mustache:3:4: error: 'page.descripton' is not a value of any page"), "\(run.stderr)")
+    }
+
     @Test func itRefusesToReplaceAFolderItDidNotCreate() throws {
         let scratch = try Tool.scratch(copyingContent: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

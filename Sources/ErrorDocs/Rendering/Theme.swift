@@ -113,7 +113,8 @@ public struct Theme: Sendable {
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             let shown = origins[path] ?? "Templates/\(path) (built-in)"
             for use in TemplateCheck.variables(in: text, file: shown) {
-                guard let first = use.name.split(separator: ".").first.map(String.init), unknown.contains(first) else { continue }
+                // Any part of a dotted name: `page.descripton` misses only its last.
+                guard use.name.split(separator: ".").contains(where: { unknown.contains(String($0)) }) else { continue }
                 diagnostics.append(Diagnostic(
                     "template-unknown-name", .error, at: use.location,
                     "'\(use.name)' is not a value of any page; it would render as nothing (check the spelling against the view models)"))
