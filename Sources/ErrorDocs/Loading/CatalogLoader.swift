@@ -94,7 +94,7 @@ public struct CatalogLoader: Sendable {
         let (settingsSource, settingsNode, settingsProblems) = parse(settingsPath, bytes: settingsBytes)
         diagnostics += settingsProblems
         var reader = NodeReader(file: settingsPath, text: settingsSource?.text ?? "")
-        let settings = settingsProblems.isEmpty
+        let settings = settingsProblems.isEmpty || settingsNode != nil
             ? reader.catalogSettings(settingsNode) : CatalogSettings(location: SourceLocation(file: settingsPath, line: 1, column: 1))
         diagnostics += reader.diagnostics
 
@@ -200,10 +200,10 @@ public struct CatalogLoader: Sendable {
 
     private func loadErrorFile(_ file: String, bytes: [UInt8]) -> LoadedFile {
         let (source, node, problems) = parse(file, bytes: bytes)
-        guard problems.isEmpty, let source else { return LoadedFile(definitions: [], problems: problems) }
+        guard problems.isEmpty || node != nil, let source else { return LoadedFile(definitions: [], problems: problems) }
         var reader = NodeReader(file: file, text: source.text)
         let definitions = reader.errorDefinitions(in: node)
-        return LoadedFile(definitions: definitions, problems: reader.diagnostics)
+        return LoadedFile(definitions: definitions, problems: problems + reader.diagnostics)
     }
 
     private func parse(_ file: String) throws -> (SourceText?, YAMLNode?, [Diagnostic]) {

@@ -45,7 +45,8 @@ private struct Composer {
         self.start = start
     }
 
-    /// The document, or nil with the problems when it has any (nil and none for an empty file).
+    /// The document with its problems: nil when it has any but duplicate keys (nil and none for
+    /// an empty file).
     mutating func compose(_ bytes: UnsafeBufferPointer<UInt8>) -> (node: YAMLNode?, problems: [Diagnostic]) {
         var parser = yaml_parser_t()
         guard yaml_parser_initialize(&parser) == 1 else {
@@ -64,7 +65,9 @@ private struct Composer {
             let mark = YAMLNode.Mark(line: Int(event.start_mark.line) + 1, column: Int(event.start_mark.column) + 1)
             switch event.type {
             case YAML_STREAM_END_EVENT:
-                return problems.isEmpty ? (root, []) : (nil, problems)
+                // A repeated key leaves the tree whole: it is read (the later value wins), so the
+                // rest of the file (its codes, say) is still known to the catalog.
+                return (problems.allSatisfy { $0.ruleID == "duplicate-key" } ? root : nil, problems)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -171,7 +174,23 @@ private struct Composer {
         if let context = parser.context {
             message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1))"
         }
+        if Self.character(at: mark, in: bytes) == "\t" && !problem.contains("tab") {
+            message += "; this is a tab, and YAML indents with spaces only"
+        }
         return Diagnostic("yaml-syntax", .error, at: location(mark), message)
+    }
+
+    /// The character at a 1-based line and column (libyaml counts characters, not bytes).
+    private static func character(at mark: YAMLNode.Mark, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        var line = 1, start = 0
+        for (offset, byte) in bytes.enumerated() where byte == 0x0A {
+            guard line < mark.line else { break }
+            line += 1
+            start = offset + 1
+        }
+        guard line == mark.line, start <= bytes.count else { return nil }
+        let rest = bytes[start...].prefix { $0 != 0x0A }
+        return String(decoding: rest, as: UTF8.self).unicodeScalars.dropFirst(mark.column - 1).first
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Scalar.Style {

@@ -300,6 +300,16 @@ import Testing
     @Test func tabIndentationIsASyntaxErrorAtTheTab() throws {
         let diagnostics = try lint(["errors/x.yaml": "code: tabbed\nexample:\n\tstatus: 400\n"])
         #expect(diagnostics.positions == ["errors/x.yaml:3:1 [yaml-syntax]"])
+        #expect(diagnostics.first?.message.contains("this is a tab, and YAML indents with spaces only") == true, "\(diagnostics)")
+    }
+
+    /// The file is still read: its code is known, so errors relating to it are not reported too.
+    @Test func aDuplicateKeyDoesNotHideTheErrorsCode() throws {
+        let diagnostics = try lint([
+            "errors/x.yaml": TemporaryCatalog.error("first_error", extra: "title: Again"),
+            "errors/y.yaml": TemporaryCatalog.error("second_error", extra: "related: [first_error]"),
+        ])
+        #expect(diagnostics.positions == ["errors/x.yaml:16:1 [duplicate-key]"])
     }
 
     @Test func aDuplicateKeyIsReportedAtTheSecondKeyWithANoteAtTheFirst() throws {
