@@ -215,6 +215,20 @@ import Testing
         #expect(run.stderr.contains("new/errors/bad_request.yaml:2:9: error: HTTP status 4000"), "\(run.stderr)")
     }
 
+    @Test(arguments: [
+        ("{\"a\": 1}", "'version' is missing at the top level"),
+        ("{\"version\": \"1\", \"errors\": [{\"code\": 5}]}", "errors[0].code has the wrong type"),
+        ("not json", "it is not JSON"),
+    ])
+    func aFileThatIsNotARegistryIsNamedPlainly(text: String, reason: String) throws {
+        let scratch = try scratch(Self.pairs[2])
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try text.write(to: scratch.appendingPathComponent("other.json"), atomically: true, encoding: .utf8)
+        let run = try Tool.run(["diff", "other.json", "new"], in: scratch)
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: other.json: not a registry.json that errdocs build wrote: \(reason)\n", "\(run.stderr)")
+    }
+
     @Test func everyChangeKindIsDocumented() throws {
         let docs = try String(contentsOf: Tool.repository.appendingPathComponent("docs/diff.md"), encoding: .utf8)
         for kind in ["code-removed", "status-changed", "surface-changed", "retryability-changed", "family-changed", "envelope-removed",

@@ -19,6 +19,11 @@ public enum DiffInput {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Failure(description: "\(path): cannot be read")
             }
+            do {
+                _ = try RegistrySnapshot(json: data)
+            } catch let error as DecodingError {
+                throw Failure(description: "\(path): not a registry.json that errdocs build wrote: \(Self.describe(error))")
+            }
             return data
         }
         let report = try Pipeline.lint(path)
@@ -27,6 +32,20 @@ public enum DiffInput {
                           diagnostics: report.diagnostics.filter { $0.severity == .error })
         }
         return try Registry(report.catalog).encoded()
+    }
+
+    /// What is wrong with a file read as a registry, in words (not Foundation's debug text).
+    private static func describe(_ error: DecodingError) -> String {
+        func place(_ path: [any CodingKey]) -> String {
+            path.isEmpty ? "the top level" : path.map { $0.intValue.map { "[\($0)]" } ?? ".\($0.stringValue)" }.joined().trimmingPrefix(".").description
+        }
+        switch error {
+        case .keyNotFound(let key, let context): return "'\(key.stringValue)' is missing at \(place(context.codingPath))"
+        case .typeMismatch(_, let context), .valueNotFound(_, let context):
+            return "\(place(context.codingPath)) has the wrong type"
+        case .dataCorrupted(let context): return context.codingPath.isEmpty ? "it is not JSON" : "\(place(context.codingPath)) is not valid"
+        @unknown default: return "it cannot be read as one"
+        }
     }
 
     /// The catalog folder `path` as it was at `revision` of the git repository it is in.
