@@ -1,5 +1,6 @@
 import ArgumentParser
 import CAllocator
+import ErrorDocs
 import Foundation
 
 @main
@@ -39,6 +40,13 @@ struct Errdocs: ParsableCommand {
         } catch let exit as ExitCode {
             Foundation.exit(exit.rawValue)
         } catch {
+            // swift-argument-parser says only "Unexpected argument" for a mistyped command.
+            let commands = configuration.subcommands.map { $0._commandName }
+            if CommandLine.arguments.count > 1, case let word = CommandLine.arguments[1], !word.hasPrefix("-"),
+               !commands.contains(word), let suggestion = Spelling.closest(to: word, in: commands) {
+                FileHandle.standardError.write(Data("error: no command is named '\(word)'; did you mean '\(suggestion)'? ('errdocs --help' lists them)\n".utf8))
+                Foundation.exit(2)
+            }
             let code = exitCode(for: error)
             if code == .success {
                 Errdocs.exit(withError: error)

@@ -117,4 +117,37 @@ import Testing
         let rules = try Tool.run(["rules"])
         #expect(rules.stdout.contains("  \(id) "), "\(rules.stdout)")
     }
+
+    /// The README's example error lints clean in the default catalog, in place of its own file.
+    @Test func theREADMEsExampleErrorIsValid() throws {
+        let readme = try String(contentsOf: Tool.repository.appendingPathComponent("README.md"), encoding: .utf8)
+        let section = try #require(readme.range(of: "## The catalog format"))
+        let start = try #require(readme.range(of: "```yaml\n", range: section.upperBound..<readme.endIndex))
+        let end = try #require(readme.range(of: "\n```", range: start.upperBound..<readme.endIndex))
+        let example = String(readme[start.upperBound..<end.lowerBound]) + "\n"
+        #expect(example.hasPrefix("code: rate_limited\n"))
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        try example.write(to: scratch.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml"), atomically: true, encoding: .utf8)
+        let run = try Tool.run(["lint", "Content"], in: scratch)
+        #expect(run.status == 0, "\(run.stdout)")
+        #expect(run.stdout.contains("0 errors, 0 warnings"), "\(run.stdout)")
+    }
+
+    @Test func aLoaderCheckCannotBeDisabled() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let catalog = scratch.appendingPathComponent("Content/catalog.yaml")
+        try (String(contentsOf: catalog, encoding: .utf8) + "lint:\n  disable: [yaml-syntax]\n").write(to: catalog, atomically: true, encoding: .utf8)
+        let run = try Tool.run(["lint", "Content"], in: scratch)
+        #expect(run.status == 1)
+        #expect(run.stdout.contains("error: 'yaml-syntax' is a loader check, which cannot be disabled or given another severity [lint-configuration]"), "\(run.stdout)")
+    }
+
+    @Test(arguments: [("buidl", "build"), ("inti", "init"), ("srve", "serve")])
+    func aMistypedCommandGetsASuggestion(typed: String, meant: String) throws {
+        let run = try Tool.run([typed, "Content"])
+        #expect(run.status == 2)
+        #expect(run.stderr == "error: no command is named '\(typed)'; did you mean '\(meant)'? ('errdocs --help' lists them)\n", "\(run.stderr)")
+    }
 }

@@ -71,7 +71,7 @@ struct NodeReader {
             }
             let key = scalar.string
             guard allowed.contains(key) else {
-                let suggestion = Self.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
+                let suggestion = Spelling.closest(to: key, in: allowed).map { " (did you mean '\($0)'?)" } ?? ""
                 report("unknown-key", at: keyNode,
                        "unknown key '\(key)' in \(what)\(suggestion); allowed keys: \(allowed.joined(separator: ", "))")
                 continue
@@ -295,25 +295,5 @@ struct NodeReader {
             let preview = scalar.string.count > 40 ? String(scalar.string.prefix(40)) + "…" : scalar.string
             return "the text '\(preview)'"
         }
-    }
-
-    /// The allowed key nearest to a misspelt one, when it is close enough to be a likely typo.
-    private static func closest(to key: String, in candidates: [String]) -> String? {
-        let scored = candidates.map { ($0, editDistance(key, $0)) }.min { $0.1 < $1.1 }
-        guard let (best, distance) = scored, distance <= max(1, key.count / 3) else { return nil }
-        return best
-    }
-
-    private static func editDistance(_ a: String, _ b: String) -> Int {
-        let a = Array(a), b = Array(b)
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            previous = current
-        }
-        return a.isEmpty ? b.count : previous[b.count]
     }
 }
