@@ -40,6 +40,9 @@ private struct Composer {
     private var problems: [Diagnostic] = []
     private var open: [Open] = []
     private var root: YAMLNode?
+    /// Keys that are lists or mappings, repeated: the file is not read further (such keys are
+    /// errors of their own, and one report is enough).
+    private var hasNonTextDuplicate = false
 
     init(start: SourceLocation) {
         self.start = start
@@ -67,7 +70,8 @@ private struct Composer {
             case YAML_STREAM_END_EVENT:
                 // A repeated key leaves the tree whole: it is read (the later value wins), so the
                 // rest of the file (its codes, say) is still known to the catalog.
-                return (problems.allSatisfy { $0.ruleID == "duplicate-key" } ? root : nil, problems)
+                let readable = !hasNonTextDuplicate && problems.allSatisfy { $0.ruleID == "duplicate-key" }
+                return (readable ? root : nil, problems)
             case YAML_DOCUMENT_START_EVENT:
                 documents += 1
                 if documents > 1 {
@@ -127,6 +131,7 @@ private struct Composer {
         guard case .scalar(let scalar) = key else {
             let keys = stride(from: 0, to: open[mapping].nodes.count, by: 2).map { open[mapping].nodes[$0] }
             if let first = keys.first(where: { $0.isSameValue(as: key) }) {
+                hasNonTextDuplicate = true
                 problems.append(Diagnostic(
                     "duplicate-key", .error, at: location(key.mark),
                     "mapping has duplicate keys: keys that are not text (a list or mapping used as a key)",
