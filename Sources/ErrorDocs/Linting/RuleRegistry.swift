@@ -18,6 +18,7 @@ public enum RuleRegistry {
         SMTPEnhancedCode.self,
         EmptyMarkdown.self,
         SummaryLength.self,
+        TitleLength.self,
         CatalogURLs.self,
         InternalLink.self,
         ExternalLinkHTTPS.self,

@@ -93,7 +93,7 @@ public enum AuthoringSchema: String, CaseIterable, Sendable {
             "additionalProperties": false,
             "properties": {
               "id": {"type": "string", "pattern": "^[a-z][a-z0-9_]*$"},
-              "title": {"type": "string"},
+              "title": {"description": "One line of plain text.", "type": "string", "maxLength": 100},
               "summary": {"type": "string", "maxLength": 200},
               "description": {"$ref": "#/$defs/markdown"},
               "handling": {"$ref": "#/$defs/markdown"},
@@ -141,7 +141,7 @@ public enum AuthoringSchema: String, CaseIterable, Sendable {
           "additionalProperties": false,
           "properties": {
             "code": {"$ref": "#/$defs/code"},
-            "title": {"type": "string"},
+            "title": {"description": "One line of plain text.", "type": "string", "maxLength": 100},
             "surface": {"enum": ["response", "event", "smtp"], "default": "response"},
             "status": {"type": "integer", "minimum": 100, "maximum": 599},
             "smtp": {

@@ -1,0 +1,39 @@
+import ErrorDocsModel
+
+/// A title is one line of at most 100 characters.
+///
+/// Titles name the page in the browser tab, head the page, and fill a cell in every table and
+/// sidebar that lists the error; a line break breaks those tables, and a long title belongs in
+/// `summary`. Family titles are checked the same way.
+///
+/// Fails:
+///
+/// ```yaml
+/// title: |
+///   Rate limit exceeded
+///   for this API key
+/// ```
+///
+/// Passes:
+///
+/// ```yaml
+/// title: Rate limit exceeded
+/// ```
+public enum TitleLength: ErrorFileRule {
+    public static let id = "title-length"
+    public static let summary = "Titles are one line of at most 100 characters."
+    public static let defaultSeverity = Diagnostic.Severity.error
+    public static let maximumLength = 100
+
+    public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
+        let titles = catalog.errors.compactMap(\.title) + catalog.settings.families.compactMap(\.title)
+        for title in titles {
+            let text = title.value.trimmingWhitespace()
+            if text.count > maximumLength {
+                findings.append(LintFinding(at: title.location, "title is \(text.count) characters; the limit is \(maximumLength)"))
+            } else if text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
+                findings.append(LintFinding(at: title.location, "title must be a single line"))
+            }
+        }
+    }
+}
