@@ -26,14 +26,6 @@ public enum SummaryLength: ErrorFileRule {
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
         let summaries = catalog.errors.compactMap(\.summary) + catalog.settings.families.compactMap(\.summary)
-        for summary in summaries {
-            let text = summary.value.trimmingWhitespace()
-            if text.count > maximumLength {
-                findings.append(LintFinding(
-                    at: summary.location, "summary is \(text.count) characters; the limit is \(maximumLength)"))
-            } else if text.utf8.contains(UInt8(ascii: "\n")) {
-                findings.append(LintFinding(at: summary.location, "summary must be a single line"))
-            }
-        }
+        OneLineText.check(summaries, named: "summary", limit: maximumLength, &findings)
     }
 }

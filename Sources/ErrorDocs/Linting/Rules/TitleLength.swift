@@ -27,13 +27,6 @@ public enum TitleLength: ErrorFileRule {
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
         let titles = catalog.errors.compactMap(\.title) + catalog.settings.families.compactMap(\.title)
-        for title in titles {
-            let text = title.value.trimmingWhitespace()
-            if text.count > maximumLength {
-                findings.append(LintFinding(at: title.location, "title is \(text.count) characters; the limit is \(maximumLength)"))
-            } else if text.unicodeScalars.contains(where: { $0 == "\n" || $0 == "\r" }) {
-                findings.append(LintFinding(at: title.location, "title must be a single line"))
-            }
-        }
+        OneLineText.check(titles, named: "title", limit: maximumLength, &findings)
     }
 }
