@@ -60,6 +60,7 @@ let package = Package(
                 "ErrorDocsModel",
                 "ErrorDocsPreview",
                 "CAllocator",
+                "CFileSystem",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),

@@ -35,3 +35,13 @@ long long errdocs_copy_range(int from, long long offset, int to, size_t count) {
     return -1;
 }
 #endif
+
+void errdocs_write_stdout(const void *bytes, size_t count) {
+    fwrite(bytes, 1, count, stdout);
+}
+
+int errdocs_finish_stdout(void) {
+    errno = 0;
+    int flushed = fflush(stdout);
+    return (flushed != 0 || ferror(stdout)) ? -1 : 0;
+}

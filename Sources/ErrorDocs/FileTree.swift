@@ -12,6 +12,31 @@ public enum FileTree {
         return inner == outer || inner.hasPrefix(outer == "/" ? "/" : outer + "/")
     }
 
+    public struct Problem: Error, CustomStringConvertible {
+        public var description: String
+    }
+
+    /// Makes `folder` and any missing folder above it. When a file stands where one of them must
+    /// be, says which (Foundation's own error is "NSCocoaErrorDomain Code=512" and a URL).
+    public static func makeFolder(_ folder: String) throws {
+        var isFolder: ObjCBool = false
+        var prefix = folder.hasPrefix("/") ? "" : "."
+        for part in folder.split(separator: "/") {
+            prefix += "/" + part
+            guard FileManager.default.fileExists(atPath: prefix, isDirectory: &isFolder) else { break }
+            if !isFolder.boolValue {
+                let shown = prefix.hasPrefix("./") ? String(prefix.dropFirst(2)) : prefix
+                throw Problem(description: shown == folder
+                    ? "\(folder) is a file, not a folder" : "cannot create \(folder): \(shown) is a file, not a folder")
+            }
+        }
+        do {
+            try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        } catch {
+            throw Problem(description: "cannot create \(folder): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
+        }
+    }
+
     /// Nil when `root` is not a folder that can be read. Names starting with "." are skipped
     /// unless `hidden` is true.
     public static func regularFiles(under root: String, hidden: Bool = false) -> [String]? {

@@ -1,6 +1,7 @@
 import ArgumentParser
 import CAllocator
 import ErrorDocs
+import CFileSystem
 import Foundation
 
 @main
@@ -37,7 +38,9 @@ struct Errdocs: ParsableCommand {
         do {
             var command = try parseAsRoot()
             try command.run()
+            checkStandardOutput()
         } catch let exit as ExitCode {
+            checkStandardOutput()
             Foundation.exit(exit.rawValue)
         } catch {
             // swift-argument-parser says only "Unexpected argument" for a mistyped command.
@@ -66,6 +69,10 @@ struct CatalogLocation: ParsableArguments {
     @Argument(help: ArgumentHelp("The catalog folder, holding catalog.yaml and errors/.", valueName: "DIR"))
     var directory: String = "Content"
 
+    func validate() throws {
+        try requireNonEmpty(directory, "DIR")
+    }
+
     /// The folder beside the catalog, where Templates/ and Site/ live by default.
     var projectFolder: String {
         let parent = URL(fileURLWithPath: directory).standardizedFileURL.deletingLastPathComponent().path
@@ -84,7 +91,29 @@ struct CatalogLocation: ParsableArguments {
     }
 }
 
+/// An empty path names nothing: refused, instead of meaning the current folder to some calls
+/// and nothing to others.
+func requireNonEmpty(_ path: String?, _ name: String) throws {
+    if path?.isEmpty == true { throw ValidationError("\(name) is empty; name a file or folder") }
+}
+
 /// Prints to standard error.
 func printError(_ text: String) {
     FileHandle.standardError.write(Data((text + "\n").utf8))
+}
+
+/// Writes to standard output through the buffer `print` uses, so output keeps its order and a
+/// failed write (a full disk) is reported at exit (``checkStandardOutput()``); FileHandle's
+/// write traps on one.
+func writeOutput(_ data: Data, flush: Bool = false) {
+    data.withUnsafeBytes { bytes in errdocs_write_stdout(bytes.baseAddress, bytes.count) }
+    if flush { _ = errdocs_finish_stdout() }
+}
+
+/// Flushes standard output; when anything written to it was lost, says so and exits with 2.
+func checkStandardOutput() {
+    guard errdocs_finish_stdout() != 0 else { return }
+    let reason = errno == 0 ? "a write failed" : String(cString: strerror(errno))
+    printError("error: cannot write to standard output: \(reason)")
+    exit(2)
 }

@@ -14,4 +14,12 @@ int errdocs_exchange_paths(const char *first, const char *second);
 /// system cannot copy: the caller then reads and writes).
 long long errdocs_copy_range(int from, long long offset, int to, size_t count);
 
+/// Writes `count` bytes to standard output through the C library's buffer, the one Swift's
+/// `print` fills, so the two keep their order.
+void errdocs_write_stdout(const void *bytes, size_t count);
+
+/// Flushes standard output. Returns 0 when everything written to it arrived, or -1 with errno
+/// set (a full disk, say) when any of it was lost.
+int errdocs_finish_stdout(void);
+
 #endif

@@ -43,7 +43,7 @@ public struct SDKFolder {
             }
         }
         for (file, target) in zip(files, targets) {
-            try manager.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileTree.makeFolder(target.deletingLastPathComponent().path)
             try file.contents.write(to: target, options: .atomic)
         }
     }

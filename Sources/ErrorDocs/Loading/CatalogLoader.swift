@@ -77,7 +77,8 @@ public struct CatalogLoader: Sendable {
         var isFolder: ObjCBool = false
         let exists = FileManager.default.fileExists(atPath: directory, isDirectory: &isFolder)
         guard exists, isFolder.boolValue else {
-            let folder = (directory as NSString).deletingLastPathComponent
+            // Not NSString's deletingLastPathComponent: it traps on a one-character path.
+            let folder = directory.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
             throw CatalogLoadError(description: exists
                 ? "\(directory): is a file, not a catalog folder; pass the folder that holds catalog.yaml\(folder.isEmpty ? "" : ", such as \(folder)")"
                 : "\(directory): no such folder; pass the folder that holds catalog.yaml")

@@ -89,7 +89,7 @@ public struct FolderOutput: SiteOutput {
                 throw Refusal(description: "\(folder.path) was not created by errdocs (it has no \(Self.markerName) file); refusing to replace it")
             }
         }
-        try manager.createDirectory(at: parent, withIntermediateDirectories: true)
+        try FileTree.makeFolder(parent.path)
         Self.removeLeftovers(of: name, in: parent)
         let staging = parent.appendingPathComponent(".\(name).staging-\(ProcessInfo.processInfo.processIdentifier)")
         try? manager.removeItem(at: staging)

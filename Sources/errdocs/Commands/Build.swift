@@ -39,6 +39,11 @@ struct Build: ParsableCommand {
     @Option(name: .long, help: ArgumentHelp("Theme folder overriding the built-in templates. (default: Templates beside the catalog, if present)", valueName: "DIR"))
     var templates: String?
 
+    func validate() throws {
+        try requireNonEmpty(output, "--output")
+        try requireNonEmpty(templates, "--templates")
+    }
+
     func run() throws {
         let outputPath = output ?? location.sibling("Site")
         var templatesPath = templates

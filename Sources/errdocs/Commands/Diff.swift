@@ -41,6 +41,7 @@ struct Diff: ParsableCommand {
     var failOn: FailOn?
 
     func validate() throws {
+        for path in paths { try requireNonEmpty(path, "OLD or NEW") }
         if git == nil && paths.count != 2 {
             throw ValidationError("give OLD and NEW, or --git REV and NEW (default Content)")
         }

@@ -38,6 +38,10 @@ struct Generate: ParsableCommand {
 
     @OptionGroup var location: CatalogLocation
 
+    func validate() throws {
+        try requireNonEmpty(output, "--output")
+    }
+
     func run() throws {
         let outputPath = output ?? location.sibling("sdk/\(language.rawValue)")
         let report: Pipeline.GenerateReport
@@ -57,7 +61,7 @@ struct Generate: ParsableCommand {
             printError("generate failed: \(LintSummary.plural(summary.errors, "error")); nothing was written to \(outputPath)")
             throw ExitCode(1)
         }
-        let paths = report.files.map { (outputPath as NSString).appendingPathComponent($0.path) }.joined(separator: ", ")
+        let paths = report.files.map { outputPath.hasSuffix("/") ? outputPath + $0.path : outputPath + "/" + $0.path }.joined(separator: ", ")
         print("wrote \(paths) for \(LintSummary.plural(report.errorCount, "error"))")
     }
 }

@@ -41,7 +41,7 @@ struct Init: ParsableCommand {
         do {
             for (path, text) in files {
                 let url = URL(fileURLWithPath: path)
-                try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+                try FileTree.makeFolder(url.deletingLastPathComponent().path)
                 try Data(text.utf8).write(to: url)
             }
         } catch {

@@ -58,7 +58,7 @@ struct Lint: ParsableCommand {
         let summary = LintSummary(diagnostics, files: report.catalog.files.count, errorDefinitions: report.catalog.errors.count)
         let colour = wantsColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)
         let context = ReportContext(summary: summary, toolVersion: ErrorDocsVersion.current, colour: colour, quiet: quiet)
-        FileHandle.standardOutput.write(Data(format.render(diagnostics, context).utf8))
+        writeOutput(Data(format.render(diagnostics, context).utf8))
         if summary.errors > 0 { throw ExitCode(1) }
     }
 

@@ -35,6 +35,10 @@ struct OpenAPI: ParsableCommand {
     @Option(name: .shortAndLong, help: ArgumentHelp("File to write the document to. (default: standard output)", valueName: "FILE"))
     var output: String?
 
+    func validate() throws {
+        try requireNonEmpty(output, "--output")
+    }
+
     func run() throws {
         let report: Pipeline.OpenAPIReport
         do {
@@ -52,24 +56,35 @@ struct OpenAPI: ParsableCommand {
             throw ExitCode(1)
         }
         guard let output else {
-            FileHandle.standardOutput.write(document)
+            writeOutput(document)
             return
         }
-        let target = URL(fileURLWithPath: output).standardizedFileURL
+        // Written through a symbolic link, to the file it names.
+        let target = URL(fileURLWithPath: output).standardizedFileURL.resolvingSymlinksInPath()
         guard !FileTree.path(target.path, isWithin: location.directory) else {
             printError("error: refusing to write \(output): it is inside the catalog \(location.directory), whose files it would replace; write it beside the catalog")
             throw ExitCode(2)
         }
-        var isFolder: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isFolder), isFolder.boolValue {
-            printError("error: cannot write \(output): it is a folder; name the file to write, such as \(output)/errors.openapi.json")
-            throw ExitCode(2)
+        var info = stat()
+        if lstat(target.path, &info) == 0 {
+            switch info.st_mode & S_IFMT {
+            case S_IFREG: break
+            case S_IFDIR:
+                printError("error: cannot write \(output): it is a folder; name the file to write, such as \(output.hasSuffix("/") ? output : output + "/")errors.openapi.json")
+                throw ExitCode(2)
+            default:
+                printError("error: refusing to write \(output): it is not a regular file (a device, a pipe or a socket), which writing the document would replace; leave --output out to print it")
+                throw ExitCode(2)
+            }
         }
         do {
-            try FileManager.default.createDirectory(at: target.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try FileTree.makeFolder(target.deletingLastPathComponent().path)
             try document.write(to: target, options: .atomic)
+        } catch let problem as FileTree.Problem {
+            printError("error: \(problem)")
+            throw ExitCode(2)
         } catch {
-            printError("error: cannot write \(output): \(error.localizedDescription)")
+            printError("error: cannot write \(output): \((error as NSError).localizedFailureReason ?? error.localizedDescription)")
             throw ExitCode(2)
         }
         print("wrote \(output) for \(LintSummary.plural(report.errorCount, "error"))")

@@ -32,6 +32,7 @@ struct Serve: ParsableCommand {
     var templates: String?
 
     func validate() throws {
+        try requireNonEmpty(templates, "--templates")
         guard (0...65535).contains(port) else {
             throw ValidationError("--port must be between 0 and 65535 (0 picks a free port), not \(port).")
         }
@@ -59,7 +60,7 @@ struct Serve: ParsableCommand {
                     printError("warning: listening on \(server.host): other machines may be able to reach this preview")
                 }
                 let line = "serving \(directory) at \(server.url(port: port)) (Ctrl-C to stop)\n"
-                FileHandle.standardOutput.write(Data(line.utf8))
+                writeOutput(Data(line.utf8), flush: true)
             }
         }
         switch outcome {
