@@ -41,6 +41,18 @@ import Testing
         #expect(found.positions == ["errors/c.yaml:1:7 [\(Self.rule)]"], "ß is not SS: only c folds to a's form")
     }
 
+    /// A generated SDK would number the later one (`A_B_2`), which adding a code could shift.
+    @Test(arguments: [("a_b", "a__b", "A_B", "TypeScript and Python"), ("info", "info_", "INFO", "TypeScript and Python"),
+                      ("x1", "x_1", "x1", "Swift"), ("api_x", "a_p_i_x", "ErrorCodeAPIX", "Go")])
+    func codesThatGetTheSameSDKNameCollide(first: String, second: String, name: String, language: String) throws {
+        let found = try lint([
+            "errors/a.yaml": TemporaryCatalog.error(first),
+            "errors/b.yaml": TemporaryCatalog.error(second),
+        ]).with(rule: Self.rule)
+        #expect(found.positions == ["errors/b.yaml:1:7 [\(Self.rule)]"])
+        #expect(found.first?.message == "code '\(second)' collides with '\(first)': both are named \(name) in the \(language) SDK")
+    }
+
     @Test func identicalCodesAreLeftToDuplicateCode() throws {
         let diagnostics = try lint([
             "errors/a.yaml": TemporaryCatalog.error(),
