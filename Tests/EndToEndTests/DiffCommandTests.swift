@@ -112,6 +112,17 @@ import Testing
         Pair(name: "envelope added", new: ["catalog.yaml": settings(extraEnvelope: "  problem:\n    description: RFC 9457.\n    content_type: application/problem+json\n    schema: {type: object}")], expected: ["envelope-added"]),
         Pair(name: "envelope removed", old: base.merging(["catalog.yaml": settings(extraEnvelope: "  problem:\n    description: RFC 9457.\n    content_type: application/problem+json\n    schema: {type: object}")]) { $1 }, new: ["catalog.yaml": settings()], expected: ["envelope-removed"]),
         Pair(name: "status and wording changed together", new: ["errors/bad_request.yaml": error("bad_request", status: 422, summary: "Reworded.")], expected: ["docs-changed", "status-changed"]),
+        Pair(name: "envelope field type changed", old: base.merging(["catalog.yaml": settings(envelopeExtra: "        retry_after: {type: integer}")]) { $1 },
+             new: ["catalog.yaml": settings(envelopeExtra: "        retry_after: {type: [string, \"null\"]}")], expected: ["envelope-field-type-changed"]),
+        Pair(name: "nested envelope field removed",
+             old: base.merging(["catalog.yaml": settings(envelopeExtra: "        details: {type: array, items: {type: object, properties: {field: {type: string}}}}")]) { $1 },
+             new: ["catalog.yaml": settings(envelopeExtra: "        details: {type: array, items: {type: object}}")], expected: ["envelope-field-removed"]),
+        Pair(name: "envelope content type changed",
+             new: ["catalog.yaml": settings().replacingOccurrences(of: "    code_field: error", with: "    code_field: error\n    content_type: application/problem+json")],
+             expected: ["envelope-format-changed"]),
+        Pair(name: "tombstone removed",
+             old: base.merging(["catalog.yaml": settings(tail: "removed:\n  - {code: gone_error, reason: Merged., replaced_by: server_error}")]) { $1 },
+             new: ["catalog.yaml": settings()], expected: ["tombstone-removed"]),
         Pair(name: "catalog description only", new: ["catalog.yaml": settings() + "\ndescription: An introduction.\n"], expected: []),
     ]
 
@@ -155,7 +166,7 @@ import Testing
 
     @Test(arguments: pairs)
     func failOnBreakingNeedsAMajorBump(_ pair: Pair) throws {
-        let breaking = pair.expected.contains { ["code-removed", "status-changed", "surface-changed", "retryability-changed", "family-changed", "envelope-removed", "envelope-field-removed"].contains($0) }
+        let breaking = pair.expected.contains { ["code-removed", "status-changed", "surface-changed", "retryability-changed", "family-changed", "envelope-removed", "envelope-field-removed", "envelope-field-type-changed", "envelope-format-changed"].contains($0) }
         for (version, bump) in [("1.1.0", false), ("2.0.0", true)] {
             let scratch = try scratch(pair, newVersion: version)
             defer { try? FileManager.default.removeItem(at: scratch) }
@@ -233,7 +244,7 @@ import Testing
         let docs = try String(contentsOf: Tool.repository.appendingPathComponent("docs/diff.md"), encoding: .utf8)
         for kind in ["code-removed", "status-changed", "surface-changed", "retryability-changed", "family-changed", "envelope-removed",
                      "envelope-field-removed", "code-added", "code-deprecated", "code-retired", "retry-policy-changed", "envelope-added",
-                     "envelope-field-added", "docs-changed"] {
+                     "envelope-field-added", "docs-changed", "envelope-field-type-changed", "envelope-format-changed", "tombstone-removed"] {
             #expect(docs.contains("`\(kind)`"), "docs/diff.md does not document \(kind)")
         }
     }

@@ -59,21 +59,47 @@ public struct CatalogDiff: Sendable {
                 break
             }
         }
+        for code in before.removed.subtracting(after.removed) where after.errors[code] == nil {
+            changes.append(Change(.tombstoneRemoved, code, "'\(code)' is no longer listed under removed:, so its tombstone page and doc_url go"))
+        }
         for name in Set(before.envelopes.keys).union(after.envelopes.keys) {
             switch (before.envelopes[name], after.envelopes[name]) {
             case (_?, nil): changes.append(Change(.envelopeRemoved, name, "envelope '\(name)' was removed"))
             case (nil, _?): changes.append(Change(.envelopeAdded, name, "envelope '\(name)' was added"))
             case (let old?, let new?):
-                for field in old.properties.subtracting(new.properties).sorted() {
-                    changes.append(Change(.envelopeFieldRemoved, name, "envelope '\(name)' lost field '\(field)'"))
-                }
-                for field in new.properties.subtracting(old.properties).sorted() {
-                    changes.append(Change(.envelopeFieldAdded, name, "envelope '\(name)' gained field '\(field)'"))
-                }
+                changes += Self.compare(old, new)
             case (nil, nil): break
             }
         }
         self.changes = changes.sorted { ($0.kind, $0.subject, $0.message) < ($1.kind, $1.subject, $1.message) }
+    }
+
+    private static func compare(_ old: RegistrySnapshot.Envelope, _ new: RegistrySnapshot.Envelope) -> [Change] {
+        let name = old.name
+        var changes: [Change] = []
+        for field in old.fields.keys.sorted() {
+            guard let type = new.fields[field] else {
+                changes.append(Change(.envelopeFieldRemoved, name, "envelope '\(name)' lost field '\(field)'"))
+                continue
+            }
+            let before = old.fields[field]!
+            if before != type {
+                changes.append(Change(.envelopeFieldTypeChanged, name,
+                    "envelope '\(name)' field '\(field)' changed type from \(before.isEmpty ? "any" : before) to \(type.isEmpty ? "any" : type)"))
+            }
+        }
+        for field in new.fields.keys.sorted() where old.fields[field] == nil {
+            changes.append(Change(.envelopeFieldAdded, name, "envelope '\(name)' gained field '\(field)'"))
+        }
+        let format: [(String, String?, String?)] = [
+            ("content type", old.contentType, new.contentType), ("code field", old.codeField, new.codeField),
+            ("documentation URL field", old.docURLField, new.docURLField),
+        ]
+        for (what, before, after) in format where before != after {
+            changes.append(Change(.envelopeFormatChanged, name,
+                "envelope '\(name)' \(what) changed from \(before.map { "'\($0)'" } ?? "none") to \(after.map { "'\($0)'" } ?? "none")"))
+        }
+        return changes
     }
 
     private static func compare(_ old: RegistrySnapshot.Entry, _ new: RegistrySnapshot.Entry, docsChanged: Bool) -> [Change] {

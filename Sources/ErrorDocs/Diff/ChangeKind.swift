@@ -9,9 +9,12 @@ public enum ChangeKind: String, Sendable, CaseIterable, Codable, Comparable {
     case familyChanged = "family-changed"
     case envelopeRemoved = "envelope-removed"
     case envelopeFieldRemoved = "envelope-field-removed"
+    case envelopeFieldTypeChanged = "envelope-field-type-changed"
+    case envelopeFormatChanged = "envelope-format-changed"
     case codeAdded = "code-added"
     case codeDeprecated = "code-deprecated"
     case codeRetired = "code-retired"
+    case tombstoneRemoved = "tombstone-removed"
     case retryPolicyChanged = "retry-policy-changed"
     case envelopeAdded = "envelope-added"
     case envelopeFieldAdded = "envelope-field-added"
@@ -29,9 +32,9 @@ public enum ChangeKind: String, Sendable, CaseIterable, Codable, Comparable {
     public var level: Level {
         switch self {
         case .codeRemoved, .statusChanged, .surfaceChanged, .retryabilityChanged, .familyChanged,
-             .envelopeRemoved, .envelopeFieldRemoved:
+             .envelopeRemoved, .envelopeFieldRemoved, .envelopeFieldTypeChanged, .envelopeFormatChanged:
             return .breaking
-        case .codeAdded, .codeDeprecated, .codeRetired, .retryPolicyChanged, .envelopeAdded, .envelopeFieldAdded:
+        case .codeAdded, .codeDeprecated, .codeRetired, .tombstoneRemoved, .retryPolicyChanged, .envelopeAdded, .envelopeFieldAdded:
             return .nonBreaking
         case .docsChanged:
             return .docsOnly
@@ -47,10 +50,13 @@ public enum ChangeKind: String, Sendable, CaseIterable, Codable, Comparable {
         case .retryabilityChanged: "An error became retryable or stopped being retryable; generated retry helpers change behaviour."
         case .familyChanged: "An error moved to another family; clients handling errors by family change behaviour."
         case .envelopeRemoved: "A response envelope disappeared; clients parsing it break."
-        case .envelopeFieldRemoved: "A property of an envelope's schema disappeared; clients reading it break."
+        case .envelopeFieldRemoved: "A property of an envelope's schema disappeared, at any depth (`details[].field`); clients reading it break."
+        case .envelopeFieldTypeChanged: "A property of an envelope's schema changed its type (`integer` to `string`, or `null` allowed or no longer); clients decoding it break."
+        case .envelopeFormatChanged: "An envelope's content type, or the field that carries the error code or the documentation URL, changed; clients parsing it break."
         case .codeAdded: "A new error code; clients should handle it, but nothing they do breaks."
         case .codeDeprecated: "An error was marked deprecated; it still exists."
         case .codeRetired: "An error was removed and listed under `removed:`, so its doc_url keeps a tombstone page."
+        case .tombstoneRemoved: "A code listed under `removed:` is no longer listed: its tombstone page goes, and its doc_url stops working."
         case .retryPolicyChanged: "The retry policy, attempts or delays changed, but retryability did not."
         case .envelopeAdded: "A new response envelope."
         case .envelopeFieldAdded: "A new property in an envelope's schema."

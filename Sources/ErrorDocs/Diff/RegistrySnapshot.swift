@@ -28,8 +28,42 @@ struct RegistrySnapshot {
 
     struct Envelope {
         var name: String
-        /// Top-level properties of its JSON Schema.
-        var properties: Set<String>
+        var contentType: String
+        var codeField: String?
+        var docURLField: String?
+        /// Every property of its JSON Schema, at any depth (`details[].field`), with its type
+        /// (`integer|null`; empty when the schema gives none).
+        var fields: [String: String]
+
+        init(_ object: [String: Any]) {
+            name = object["name"] as? String ?? ""
+            contentType = object["content_type"] as? String ?? ""
+            codeField = object["code_field"] as? String
+            docURLField = object["doc_url_field"] as? String
+            var fields: [String: String] = [:]
+            Self.collect(object["schema"] as? [String: Any] ?? [:], at: "", into: &fields)
+            self.fields = fields
+        }
+
+        private static func collect(_ schema: [String: Any], at path: String, into fields: inout [String: String]) {
+            for (name, value) in schema["properties"] as? [String: Any] ?? [:] {
+                let property = value as? [String: Any] ?? [:]
+                let child = path.isEmpty ? name : path + "." + name
+                fields[child] = type(of: property)
+                collect(property, at: child, into: &fields)
+            }
+            if let items = schema["items"] as? [String: Any] {
+                collect(items, at: path + "[]", into: &fields)
+            }
+        }
+
+        private static func type(of schema: [String: Any]) -> String {
+            switch schema["type"] {
+            case let one as String: one
+            case let several as [Any]: several.compactMap { $0 as? String }.sorted().joined(separator: "|")
+            default: ""
+            }
+        }
     }
 
     private struct Document: Decodable {
@@ -59,9 +93,7 @@ struct RegistrySnapshot {
         var envelopes: [String: Envelope] = [:]
         for case let envelope as [String: Any] in object["envelopes"] as? [Any] ?? [] {
             guard let name = envelope["name"] as? String else { continue }
-            let schema = envelope["schema"] as? [String: Any]
-            let properties = (schema?["properties"] as? [String: Any]).map { Set($0.keys) } ?? []
-            envelopes[name] = Envelope(name: name, properties: properties)
+            envelopes[name] = Envelope(envelope)
         }
         self.envelopes = envelopes
     }

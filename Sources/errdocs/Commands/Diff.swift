@@ -20,8 +20,9 @@ struct Diff: ParsableCommand {
               errdocs diff --git v1.3.0 Content
 
             Changes are breaking (code-removed, status-changed, surface-changed, \
-            retryability-changed, family-changed, envelope-removed, envelope-field-removed), \
-            non-breaking (code-added, code-deprecated, code-retired, retry-policy-changed, \
+            retryability-changed, family-changed, envelope-removed, envelope-field-removed, \
+            envelope-field-type-changed, envelope-format-changed), non-breaking (code-added, \
+            code-deprecated, code-retired, tombstone-removed, retry-policy-changed, \
             envelope-added, envelope-field-added) or docs-only (docs-changed); docs/diff.md \
             explains each. With --fail-on breaking the exit status is 1 when there is a \
             breaking change and the catalog's version is not a new major version.
