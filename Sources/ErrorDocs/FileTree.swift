@@ -38,8 +38,8 @@ public enum FileTree {
     }
 
     /// Nil when `root` is not a folder that can be read. Names starting with "." are skipped
-    /// unless `hidden` is true.
-    public static func regularFiles(under root: String, hidden: Bool = false) -> [String]? {
+    /// unless `hidden` is true. Symbolic links that lead nowhere are handed to `brokenLinks`.
+    public static func regularFiles(under root: String, hidden: Bool = false, brokenLinks: ((String) -> Void)? = nil) -> [String]? {
         guard let top = opendir(root) else { return nil }
         closedir(top)
         var found: [String] = []
@@ -59,7 +59,10 @@ public enum FileTree {
                 case Int(DT_LNK), Int(DT_UNKNOWN):
                     var info = stat()
                     let full = root + "/" + child
-                    guard stat(full, &info) == 0 else { continue }
+                    guard stat(full, &info) == 0 else {
+                        if errno == ENOENT || errno == ELOOP { brokenLinks?(child) }
+                        continue
+                    }
                     if (info.st_mode & S_IFMT) == S_IFREG {
                         found.append(child)
                     } else if (info.st_mode & S_IFMT) == S_IFDIR, Int(entry.pointee.d_type) == Int(DT_UNKNOWN) {

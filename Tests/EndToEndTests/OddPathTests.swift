@@ -68,4 +68,21 @@ import Testing
         #expect(run.stderr.hasSuffix("error: cannot write to standard output: No space left on device\n")
             || run.stderr.hasSuffix("error: cannot write to standard output: a write failed\n"), "\(run.stderr)")
     }
+
+    /// Catalog files that cannot be read are named, not left out without a word.
+    @Test func aBrokenLinkOrAFileNamedErrorsIsAnError() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let link = scratch.appendingPathComponent("Content/errors/dead.yaml").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: "/nonexistent/x.yaml")
+        let dead = try Tool.run(["lint", "Content"], in: scratch)
+        #expect(dead.status == 2)
+        #expect(dead.stderr == "error: Content/errors/dead.yaml: a symbolic link to a file that does not exist (/nonexistent/x.yaml)\n", "\(dead.stderr)")
+
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("Content/errors"))
+        try Data("x\n".utf8).write(to: scratch.appendingPathComponent("Content/errors"))
+        let file = try Tool.run(["lint", "Content"], in: scratch)
+        #expect(file.status == 2)
+        #expect(file.stderr == "error: Content/errors: is a file; the catalog's errors must be a folder\n", "\(file.stderr)")
+    }
 }

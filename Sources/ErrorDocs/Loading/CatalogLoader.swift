@@ -225,9 +225,18 @@ public struct CatalogLoader: Sendable {
     private func files(under folder: String, withExtensions extensions: [String]) throws -> [String] {
         let root = path(folder)
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder), isFolder.boolValue else { return [] }
-        guard let files = FileTree.regularFiles(under: root) else {
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }
+        guard isFolder.boolValue else {
+            throw CatalogLoadError(description: "\(root): is a file; the catalog's \(folder) must be a folder")
+        }
+        var broken: [String] = []
+        guard let files = FileTree.regularFiles(under: root, brokenLinks: { broken.append($0) }) else {
             throw CatalogLoadError(description: "\(root): cannot be listed")
+        }
+        // A link to nothing would otherwise be left out without a word.
+        if let link = broken.sorted().first(where: { file in extensions.contains { file.hasSuffix("." + $0) } }) {
+            let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + link)).map { " (\($0))" } ?? ""
+            throw CatalogLoadError(description: "\(root)/\(link): a symbolic link to a file that does not exist\(target)")
         }
         return files.filter { file in extensions.contains { file.hasSuffix("." + $0) } }.map { path(folder + "/" + $0) }
     }
