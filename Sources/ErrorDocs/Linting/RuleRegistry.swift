@@ -19,6 +19,7 @@ public enum RuleRegistry {
         EmptyMarkdown.self,
         SummaryLength.self,
         TitleLength.self,
+        VersionFormat.self,
         CatalogURLs.self,
         InternalLink.self,
         ExternalLinkHTTPS.self,
