@@ -32,9 +32,14 @@ public struct PreviewServer: Sendable {
     /// Receives progress and diagnostics, one line at a time.
     public let log: @Sendable (String) -> Void
 
-    public init(catalog: String, templates: String?, host: String, port: Int, log: @escaping @Sendable (String) -> Void) {
+    /// True when `templates` is the default folder beside the catalog, used once it exists.
+    public let templatesMayBeMissing: Bool
+
+    public init(catalog: String, templates: String?, templatesMayBeMissing: Bool = false, host: String, port: Int,
+                log: @escaping @Sendable (String) -> Void) {
         self.catalog = catalog
         self.templates = templates
+        self.templatesMayBeMissing = templatesMayBeMissing
         self.host = host == "localhost" ? "127.0.0.1" : host
         self.port = port
         self.log = log
@@ -53,7 +58,9 @@ public struct PreviewServer: Sendable {
         }
         let state = PreviewState()
         let server = try makeServer(handler: PreviewHandler(state: state))
-        let builder = PreviewBuilder(catalog: catalog, templates: templates)
+        // Before the first build, which takes a while on a large catalog.
+        if port != 0 && !Self.canBind(host: host, port: port) { throw Failure.portInUse(host: host, port: port) }
+        let builder = PreviewBuilder(catalog: catalog, templates: templates, templatesMayBeMissing: templatesMayBeMissing)
         let watched = [catalog] + (templates.map { [$0] } ?? [])
         let before = FolderFingerprint(folders: watched)
         builder.rebuild(into: state).forEach(log)
@@ -81,6 +88,32 @@ public struct PreviewServer: Sendable {
             }
             throw Failure.cannotListen(host: host, port: port, reason: error.localizedDescription)
         }
+    }
+
+    /// Whether a listening socket could be bound to the address now (the server binds it
+    /// only once it runs).
+    private static func canBind(host: String, port: Int) -> Bool {
+        let inet6 = host.contains(":")
+        let socket = Glibc.socket(inet6 ? AF_INET6 : AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        guard socket >= 0 else { return true }
+        defer { close(socket) }
+        var yes: Int32 = 1
+        setsockopt(socket, SOL_SOCKET, SO_REUSEADDR, &yes, socklen_t(MemoryLayout<Int32>.size))
+        var result: Int32
+        if inet6 {
+            var address = sockaddr_in6()
+            address.sin6_family = sa_family_t(AF_INET6)
+            address.sin6_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET6, host, &address.sin6_addr) == 1 else { return true }
+            result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in6>.size)) } }
+        } else {
+            var address = sockaddr_in()
+            address.sin_family = sa_family_t(AF_INET)
+            address.sin_port = in_port_t(UInt16(port).bigEndian)
+            guard inet_pton(AF_INET, host, &address.sin_addr) == 1 else { return true }
+            result = withUnsafePointer(to: &address) { $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { bind(socket, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) } }
+        }
+        return result == 0 || errno != EADDRINUSE
     }
 
     private func makeServer(handler: PreviewHandler) throws -> HTTPServer {
@@ -141,8 +174,12 @@ struct PreviewHandler: HTTPHandler {
         let answer = PreviewPages.respond(to: request.target.path(), from: state.current)
         headers[.contentType] = answer.contentType
         if let location = answer.location {
-            headers[.location] = location
+            // A folder's redirect keeps the query (?x=1) it was asked with.
+            let query = request.target.query()
+            headers[.location] = query.isEmpty ? location : location + "?" + query
         }
+        // HEAD says how long the body of a GET would be.
+        headers[.contentLength] = String(answer.body.count)
         let body = request.method == .HEAD ? Data() : answer.body
         return HTTPResponse(statusCode: Self.status(answer.status), headers: headers, body: body)
     }

@@ -42,18 +42,26 @@ struct PreviewBuilder: Sendable {
 
     let catalog: String
     let templates: String?
+    /// The default Templates/ beside the catalog: used once it exists, so a theme added while
+    /// the preview runs (`errdocs init --templates`) takes effect without a restart.
+    let templatesMayBeMissing: Bool
     private let output = OutputBox()
 
-    init(catalog: String, templates: String?) {
+    init(catalog: String, templates: String?, templatesMayBeMissing: Bool = false) {
         self.catalog = catalog
         self.templates = templates
+        self.templatesMayBeMissing = templatesMayBeMissing
     }
 
     func build() -> Outcome {
         var output = self.output.value
         let report: Pipeline.BuildReport
+        var isFolder: ObjCBool = false
+        let theme = templates.flatMap { path in
+            !templatesMayBeMissing || (FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue) ? path : nil
+        }
         do {
-            report = try Pipeline.build(catalog, templates: templates, into: &output)
+            report = try Pipeline.build(catalog, templates: theme, into: &output)
         } catch {
             return .failed(problems: ["error: \(error)"])
         }

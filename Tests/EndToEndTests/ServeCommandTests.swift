@@ -91,6 +91,33 @@ import FoundationNetworking
         let second = try Tool.run(["serve", "Content", "--port", port], in: scratch)
         #expect(second.status == 2)
         #expect(second.stderr.contains("port \(port)") && second.stderr.contains("already in use"), "\(second.stderr)")
+        #expect(!second.stderr.contains("built"), "the port is checked before the first build: \(second.stderr)")
+    }
+
+    @Test func aTemplatesFolderAddedWhileServingIsUsedAndAMissingOneIsAnError() async throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let missing = try Tool.run(["serve", "Content", "--port", "0", "--templates", "Themes/nosuch"], in: scratch)
+        #expect(missing.status == 2)
+        #expect(missing.stderr == "error: Themes/nosuch: no such templates folder\n", "\(missing.stderr)")
+
+        let server = try Server.start(["serve", "Content", "--port", "0"], in: scratch)
+        defer { server.terminate() }
+        let base = try #require(server.url, "stderr: \(server.log)")
+        // HEAD gives the length of the body GET would send.
+        var head = URLRequest(url: try #require(URL(string: base + "registry.json")))
+        head.httpMethod = "HEAD"
+        let (_, response) = try await Self.session.data(for: head)
+        let length = try await get(base + "registry.json").body.utf8.count
+        #expect((response as? HTTPURLResponse)?.value(forHTTPHeaderField: "Content-Length") == String(length))
+
+        let layout = try String(contentsOf: Tool.repository.appendingPathComponent("Templates/layout.mustache"), encoding: .utf8)
+        #expect(layout.contains("<title>"))
+        let templates = scratch.appendingPathComponent("Templates")
+        try FileManager.default.createDirectory(at: templates, withIntermediateDirectories: true)
+        try layout.replacingOccurrences(of: "<title>", with: "<title>Preview · ").write(
+            to: templates.appendingPathComponent("layout.mustache"), atomically: true, encoding: .utf8)
+        _ = try await waitFor(timeout: 10) { try await get(base).body.contains("<title>Preview · ") }
     }
 
     struct Reply {

@@ -7,7 +7,7 @@ struct Serve: ParsableCommand {
         abstract: "Preview the documentation site in a browser while you edit the catalog.",
         discussion: """
             Builds the catalog in memory and serves the site at http://127.0.0.1:8000/. About \
-            five times a second it looks for changed files in the catalog folder (and the \
+            ten times a second it looks for changed files in the catalog folder (and the \
             templates folder); after a change it rebuilds, and open pages reload themselves.
 
             When a build fails, every page shows the problems (file:line:col, as 'errdocs lint' \
@@ -44,14 +44,14 @@ struct Serve: ParsableCommand {
             printError("error: no catalog folder at \(location.directory) (create one with 'errdocs init')")
             throw ExitCode(2)
         }
-        var templatesPath = templates
-        if templatesPath == nil {
-            let candidate = location.sibling("Templates")
-            if FileManager.default.fileExists(atPath: candidate, isDirectory: &isFolder), isFolder.boolValue {
-                templatesPath = candidate
-            }
+        // A --templates folder must exist, as for build; the default one beside the catalog is
+        // watched, and used from the moment it exists.
+        if let templates, !(FileManager.default.fileExists(atPath: templates, isDirectory: &isFolder) && isFolder.boolValue) {
+            printError("error: \(templates): no such templates folder")
+            throw ExitCode(2)
         }
-        let server = PreviewServer(catalog: location.directory, templates: templatesPath, host: host, port: port, log: printError)
+        let server = PreviewServer(catalog: location.directory, templates: templates ?? location.sibling("Templates"),
+                                   templatesMayBeMissing: templates == nil, host: host, port: port, log: printError)
         let directory = location.directory
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         let outcome = runUntilSignal {
