@@ -20,6 +20,7 @@ public enum RuleRegistry {
         SummaryLength.self,
         TitleLength.self,
         VersionFormat.self,
+        EnvelopeName.self,
         CatalogURLs.self,
         InternalLink.self,
         ExternalLinkHTTPS.self,
