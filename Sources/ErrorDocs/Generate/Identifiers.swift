@@ -91,10 +91,14 @@ enum Identifiers {
         return "\\u" + String(repeating: "0", count: max(0, 4 - hex.count)) + hex
     }
 
-    /// `text` on one line, safe inside a line comment or a `/* */` block comment.
+    /// `text` on one line, for a line comment (`//`, `///`, `#`), where nothing else needs escaping.
     static func comment(_ text: String) -> String {
         text.split(whereSeparator: { $0.isWhitespace || $0.isNewline }).joined(separator: " ")
-            .replacingOccurrences(of: "*/", with: "*\\/")
+    }
+
+    /// `text` on one line, safe inside a `/* */` block comment.
+    static func blockComment(_ text: String) -> String {
+        comment(text).replacingOccurrences(of: "*/", with: "*\\/")
     }
 
     /// The first line of every generated file (after the language's comment marker). Go's tools

@@ -21,7 +21,7 @@ struct PythonSDK {
         var lines = Identifiers.header(registry, language: .python).map { "# " + $0 }
         lines += [
             "",
-            "\"\"\"Error codes of the \(Identifiers.comment(registry.name).replacingOccurrences(of: "\"", with: "'").replacingOccurrences(of: "\\", with: "/")) catalog, with lookup and retry helpers.\"\"\"",
+            "\"\"\"Error codes of the \(Identifiers.comment(registry.name).replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")) catalog, with lookup and retry helpers.\"\"\"",
         ]
         lines += Self.prelude(registry)
         lines += ["", "", "class ErrorCode(str, enum.Enum):",

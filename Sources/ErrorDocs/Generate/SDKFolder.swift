@@ -14,12 +14,14 @@ public struct SDKFolder {
 
     public let folder: URL
 
-    /// - Parameter catalog: the catalog folder, which the output must neither be nor be inside.
-    public init(path: String, catalog: String) throws {
+    /// - Parameters:
+    ///   - catalog: the catalog folder, which the output must neither be nor be inside.
+    ///   - example: a folder to suggest instead of a refused one.
+    public init(path: String, catalog: String, example: String = "sdk/<language>") throws {
         let folder = URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath()
         let home = FileManager.default.homeDirectoryForCurrentUser.standardizedFileURL.resolvingSymlinksInPath().path
         if folder.path == "/" || folder.path == home || folder.pathComponents.count < 2 {
-            throw Refusal(description: "refusing to write the SDK to \(folder.path): choose a folder of its own, such as sdk/swift")
+            throw Refusal(description: "refusing to write the SDK to \(folder.path): choose a folder of its own, such as \(example)")
         }
         if FileTree.path(folder.path, isWithin: catalog) {
             throw Refusal(description: "refusing to write the SDK to \(path): it is inside the catalog \(catalog)")

@@ -19,15 +19,15 @@ struct TypeScriptSDK {
         var lines = Identifiers.header(registry, language: .typescript).map { "// " + $0 }
         lines += [
             "",
-            "/** An error code of the \(Identifiers.comment(registry.name)) catalog. */",
+            "/** An error code of the \(Identifiers.blockComment(registry.name)) catalog. */",
             "export type ErrorCode =",
         ]
         lines += codes.enumerated().map { index, code in "  | \(Self.literal(code))" + (index == codes.count - 1 ? ";" : "") }
         lines += ["", "/** The error codes by name, sorted by code: `ErrorCode.RATE_LIMITED` is `\"rate_limited\"`. */",
                   "export const ErrorCode = Object.freeze({"]
         for (entry, key) in zip(registry.errors, Self.keys(codes)) {
-            var comment = "\(Identifiers.comment(entry.title)): \(Identifiers.comment(entry.summary))"
-            if entry.deprecated != nil { comment += " @deprecated" + (entry.deprecated?.replaced_by.map { " Use `\(Identifiers.comment($0))`." } ?? "") }
+            var comment = "\(Identifiers.blockComment(entry.title)): \(Identifiers.blockComment(entry.summary))"
+            if entry.deprecated != nil { comment += " @deprecated" + (entry.deprecated?.replaced_by.map { " Use `\(Identifiers.blockComment($0))`." } ?? "") }
             lines += ["  /** \(comment) */", "  \(key): \(Self.literal(entry.code)),"]
         }
         lines += ["} as const);", "", "/** Every code, sorted. */", "export const ERROR_CODES: readonly ErrorCode[] = Object.freeze(["]

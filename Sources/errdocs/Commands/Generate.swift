@@ -46,7 +46,7 @@ struct Generate: ParsableCommand {
         let outputPath = output ?? location.sibling("sdk/\(language.rawValue)")
         let report: Pipeline.GenerateReport
         do {
-            let folder = try SDKFolder(path: outputPath, catalog: location.directory)
+            let folder = try SDKFolder(path: outputPath, catalog: location.directory, example: "sdk/\(language.rawValue)")
             report = try Pipeline.generate(language, from: location.directory)
             if !report.files.isEmpty { try folder.write(report.files) }
         } catch {

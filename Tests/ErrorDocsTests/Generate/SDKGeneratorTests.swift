@@ -44,7 +44,8 @@ import Testing
     @Test func textIsEscapedForLiteralsAndComments() {
         #expect(SwiftSDK.literal("a \"b\" \\ \n\u{1}") == #""a \"b\" \\ \n\u{1}""#)
         #expect(PythonSDK.literal("tab\there\u{7F}") == #""tab\there\u007f""#)
-        #expect(Identifiers.comment("one\n  two */ three") == "one two *\\/ three")
+        #expect(Identifiers.comment("one\n  two */ three") == "one two */ three", "a line comment needs no escaping")
+        #expect(Identifiers.blockComment("one\n  two */ three") == "one two *\\/ three")
     }
 
     @Test func generatingTwiceGivesTheSameBytes() throws {
@@ -95,6 +96,19 @@ import Testing
         #expect(go.contains("\tErrorCodeRateLimited ErrorCode = \"rate_limited\"\n"))
         #expect(go.contains("func Lookup(code string) (info Info, ok bool)"))
         #expect(go.contains("func RetryDelayAfter(code string, attempt int, retryAfterSeconds float64) (delayMs int64, ok bool)"))
+    }
+
+    /// The catalog's name reaches the Python docstring as written: quotes and backslashes escaped,
+    /// not replaced by other characters.
+    @Test func thePythonDocstringKeepsTheCatalogsName() throws {
+        let catalog = try TemporaryCatalog([
+            "catalog.yaml": TemporaryCatalog.settings(replacing: "name: Test API", with: #"name: 'Edge "Cases" \ API'"#),
+            "errors/a.yaml": TemporaryCatalog.error(),
+        ])
+        defer { catalog.remove() }
+        let report = try Pipeline.generate(.python, from: catalog.root.path)
+        let module = String(decoding: try #require(report.files.first?.contents), as: UTF8.self)
+        #expect(module.contains(#"""Error codes of the Edge \"Cases\" \\ API catalog"#), "\(module.prefix(400))")
     }
 
     @Test func aCatalogWithAnErrorGivesNoFiles() throws {
