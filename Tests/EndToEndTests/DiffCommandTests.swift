@@ -240,6 +240,20 @@ import Testing
         #expect(run.stderr == "error: other.json: not a registry.json that errdocs build wrote: \(reason)\n", "\(run.stderr)")
     }
 
+    @Test func aRegistryOfAnotherFormatMajorIsRefused() throws {
+        let scratch = try scratch(Self.pairs[2])
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        #expect(try Tool.run(["build", "old", "--output", "old-site"], in: scratch).status == 0)
+        let registry = scratch.appendingPathComponent("old-site/registry.json")
+        let text = try String(contentsOf: registry, encoding: .utf8)
+        let newer = text.replacingOccurrences(of: #""format_version" : "1."#, with: #""format_version" : "2."#)
+        #expect(newer != text)
+        try newer.write(to: registry, atomically: true, encoding: .utf8)
+        let run = try Tool.run(["diff", "old-site/registry.json", "new"], in: scratch)
+        #expect(run.status == 2)
+        #expect(run.stderr.contains("old-site/registry.json: registry format 2.") && run.stderr.contains("is not one this errdocs reads (1.x)"), "\(run.stderr)")
+    }
+
     @Test func everyChangeKindIsDocumented() throws {
         let docs = try String(contentsOf: Tool.repository.appendingPathComponent("docs/diff.md"), encoding: .utf8)
         for kind in ["code-removed", "status-changed", "surface-changed", "retryability-changed", "family-changed", "envelope-removed",
