@@ -11,12 +11,7 @@ enum CommonMark {
     /// nil to keep one); safe mode still applies to what it returns.
     static func html(_ markdown: String, link: ((String) -> String?)? = nil) -> String {
         guard !markdown.isEmpty else { return "" }
-        var utf8 = Array(markdown.utf8)
-        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parse_document($0, buffer.count, options)
-            }
-        }
+        let document = parse(markdown)
         guard let document else { return "" }
         defer { cmark_node_free(document) }
         if let link, let iterator = cmark_iter_new(document) {
@@ -32,6 +27,16 @@ enum CommonMark {
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
         return String(cString: rendered)
+    }
+
+    /// The document tree of `markdown`, which the caller frees (`cmark_node_free`).
+    private static func parse(_ markdown: String) -> OpaquePointer? {
+        var utf8 = Array(markdown.utf8)
+        return utf8.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parse_document($0, buffer.count, options)
+            }
+        }
     }
 
     /// HTML for a one-paragraph fragment (a list item, a table cell), without the wrapping
@@ -86,12 +91,7 @@ extension CommonMark {
 
     private static func rawLinks(in markdown: String) -> [Link] {
         guard !markdown.isEmpty else { return [] }
-        var utf8 = Array(markdown.utf8)
-        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parse_document($0, buffer.count, options)
-            }
-        }
+        let document = parse(markdown)
         guard let document else { return [] }
         defer { cmark_node_free(document) }
         guard let iterator = cmark_iter_new(document) else { return [] }
@@ -148,12 +148,7 @@ extension CommonMark {
     /// author wrote it; otherwise cmark writes the cleaned document back as CommonMark.
     static func withoutRawHTML(_ markdown: String) -> String {
         guard markdown.utf8.contains(where: { $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: "[") }) else { return markdown }
-        var utf8 = Array(markdown.utf8)
-        let document: OpaquePointer? = utf8.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parse_document($0, buffer.count, options)
-            }
-        }
+        let document = parse(markdown)
         guard let document else { return markdown }
         defer { cmark_node_free(document) }
         var removed: [OpaquePointer] = []
