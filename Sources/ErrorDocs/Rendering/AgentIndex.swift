@@ -55,8 +55,11 @@ enum AgentIndex {
     @discardableResult
     static func llmsFullTXT(pages paths: [String], key: (String) -> String? = { _ in nil }, previous: PreviousParts? = nil,
                             contents: (String) throws -> Data, into append: (FilePiece) throws -> Void) throws -> [String: Range<Int>] {
-        let pages = paths.filter { $0.hasPrefix("markdown/") }
-            .sorted { ($0 == "markdown/index.md" ? 0 : 1, $0) < ($1 == "markdown/index.md" ? 0 : 1, $1) }
+        // A plain sort, then the index in front: a comparison that tested every pair for the
+        // index took about 4 ms of CPU at 10,000 errors (perf).
+        let index = "markdown/index.md"
+        var pages = paths.filter { $0.hasPrefix("markdown/") && $0 != index }.sorted()
+        if paths.contains(index) { pages.insert(index, at: 0) }
         let separator = Array("\n---\n\n".utf8), newline = [UInt8(ascii: "\n")]
         var pieces = FilePieces(between: newline + separator)
         var ranges: [String: Range<Int>] = [:]
