@@ -75,7 +75,7 @@ enum AgentIndex {
                 try pieces.copy(copy, to: append)
                 length = copy.count
             } else {
-                let page = Array(String(decoding: try contents(path), as: UTF8.self).trimmingNewlines().utf8)
+                let page = rootingLinks(Array(String(decoding: try contents(path), as: UTF8.self).trimmingNewlines().utf8), at: path)
                 try pieces.add(page, to: append)
                 length = page.count
             }
@@ -85,5 +85,74 @@ enum AgentIndex {
         }
         try pieces.finish(to: append)
         return ranges
+    }
+
+    /// A Markdown page's relative links, written for the page at `path` (`../errors/x.md` in
+    /// `markdown/errors/y.md`), made relative to the site root, where llms-full.txt is
+    /// (`markdown/errors/x.md`). The twins' relative links are errdocs' own, so a pass over the
+    /// lines outside fenced code blocks finds them all; links with a scheme, a leading `/` or only
+    /// a fragment are left as they are.
+    static func rootingLinks(_ page: [UInt8], at path: String) -> [UInt8] {
+        let folder = path.split(separator: "/").dropLast().map(String.init)
+        guard !folder.isEmpty, page.contains(UInt8(ascii: "]")) else { return page }
+        var out: [UInt8] = []
+        out.reserveCapacity(page.count + 256)
+        var fence: (mark: UInt8, length: Int)?
+        var start = 0
+        while start < page.count {
+            let end = page[start...].firstIndex(of: UInt8(ascii: "\n")) ?? page.count
+            let line = page[start..<end]
+            let indent = line.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            let marks = line.dropFirst(indent).prefix(while: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") })
+            if indent < 4, let mark = marks.first, marks.count >= 3, marks.allSatisfy({ $0 == mark }) {
+                if let open = fence {
+                    if mark == open.mark && marks.count >= open.length { fence = nil }
+                } else {
+                    fence = (mark, marks.count)
+                }
+                out.append(contentsOf: line)
+            } else if fence != nil {
+                out.append(contentsOf: line)
+            } else {
+                out.append(contentsOf: rooting(line, in: folder))
+            }
+            if end < page.count { out.append(UInt8(ascii: "\n")) }
+            start = end + 1
+        }
+        return out
+    }
+
+    private static func rooting(_ line: ArraySlice<UInt8>, in folder: [String]) -> [UInt8] {
+        var out: [UInt8] = []
+        var index = line.startIndex
+        while index < line.endIndex {
+            out.append(line[index])
+            guard line[index] == UInt8(ascii: "]"), index + 1 < line.endIndex, line[index + 1] == UInt8(ascii: "(") else {
+                index += 1
+                continue
+            }
+            out.append(UInt8(ascii: "("))
+            let destinationStart = index + 2
+            let destinationEnd = line[destinationStart...].firstIndex { $0 == UInt8(ascii: ")") || $0 == UInt8(ascii: " ") } ?? line.endIndex
+            let destination = String(decoding: line[destinationStart..<destinationEnd], as: UTF8.self)
+            out.append(contentsOf: Array(rooted(destination, in: folder).utf8))
+            index = destinationEnd
+        }
+        return out
+    }
+
+    /// `destination`, relative to `folder`, as a path from the site root.
+    private static func rooted(_ destination: String, in folder: [String]) -> String {
+        guard !destination.isEmpty, !destination.hasPrefix("#"), !destination.hasPrefix("/"),
+              !destination.prefix(while: { $0 != "/" }).contains(":") else { return destination }
+        var parts = folder
+        for part in destination.split(separator: "/", omittingEmptySubsequences: false) {
+            switch part {
+            case "..": if !parts.isEmpty { parts.removeLast() }
+            case ".": continue
+            default: parts.append(String(part))
+            }
+        }
+        return parts.joined(separator: "/")
     }
 }

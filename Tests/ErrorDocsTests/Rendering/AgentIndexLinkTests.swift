@@ -1,0 +1,39 @@
+@testable import ErrorDocs
+import Foundation
+import Testing
+
+/// llms-full.txt sits at the site root: the twins' relative links are made relative to it.
+@Suite struct AgentIndexLinkTests {
+    private func rooted(_ page: String, at path: String) -> String {
+        String(decoding: AgentIndex.rootingLinks(Array(page.utf8), at: path), as: UTF8.self)
+    }
+
+    @Test func relativeLinksAreMadeRelativeToTheSiteRoot() {
+        let page = "See [`b`](../errors/b.md), [retries](../retries.md#http) and [site](https://x.example/a) or [top](#top).\n"
+        #expect(rooted(page, at: "markdown/errors/a.md")
+            == "See [`b`](markdown/errors/b.md), [retries](markdown/retries.md#http) and [site](https://x.example/a) or [top](#top).\n")
+        #expect(rooted("| [`a`](errors/a.md) |", at: "markdown/index.md") == "| [`a`](markdown/errors/a.md) |")
+    }
+
+    @Test func codeBlocksAreLeftAlone() {
+        let page = "[a](../a.md)\n````python\nprint(\"[x](../y)\")\n```\nstill code [z](../z)\n````\n[b](../b.md)"
+        #expect(rooted(page, at: "markdown/errors/e.md")
+            == "[a](markdown/a.md)\n````python\nprint(\"[x](../y)\")\n```\nstill code [z](../z)\n````\n[b](markdown/b.md)")
+    }
+
+    /// Every relative link in the default catalog's llms-full.txt names a file of the site.
+    @Test func theCommittedSitesLlmsFullLinksResolve() throws {
+        let site = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+            .deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Site")
+        let text = try String(contentsOf: site.appendingPathComponent("llms-full.txt"), encoding: .utf8)
+        let links = try NSRegularExpression(pattern: #"\]\(([^)\s:]+)\)"#)
+            .matches(in: text, range: NSRange(text.startIndex..., in: text))
+            .map { (text as NSString).substring(with: $0.range(at: 1)) }
+            .filter { !$0.hasPrefix("#") }
+        #expect(links.count > 100)
+        let missing = links.filter { link in
+            !FileManager.default.fileExists(atPath: site.appendingPathComponent(String(link.split(separator: "#")[0])).path)
+        }
+        #expect(missing.isEmpty, "\(missing.prefix(5))")
+    }
+}
