@@ -113,15 +113,15 @@ public struct RuleDocumentation: Sendable, Equatable {
         for rule in all {
             text += "| [`\(rule.id)`](#\(rule.id)) | \(rule.severity.rawValue) | \(rule.summary) |\n"
         }
+        // Each check under a heading of its id, which SARIF's helpUri links to.
         text += "\nThe loader also checks every file as it reads it; these checks cannot be disabled:\n\n"
         for check in RuleRegistry.loaderChecks {
-            text += "- `\(check.id)` (\(check.severity.rawValue)): \(check.summary)\n"
+            text += "## \(check.id)\n\n\(check.summary) Loader check, \(check.severity.rawValue).\n\n"
         }
-        text += "\nBuilding also checks the theme's templates as it loads them ([templates](catalog-format.md#templates)):\n\n"
+        text += "Building also checks the theme's templates as it loads them ([templates](catalog-format.md#templates)):\n\n"
         for check in RuleRegistry.templateChecks {
-            text += "- `\(check.id)` (\(check.severity.rawValue)): \(check.summary)\n"
+            text += "## \(check.id)\n\n\(check.summary) Template check, \(check.severity.rawValue).\n\n"
         }
-        text += "\n"
         for rule in all {
             text += rule.markdown + "\n"
         }

@@ -124,7 +124,13 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["version"] as? String == "9.9.9")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(Set(rules.compactMap { $0["id"] as? String }) == RuleRegistry.allIDs)
+        #expect(Set(rules.compactMap { $0["id"] as? String }) == RuleRegistry.allIDs.union(RuleRegistry.templateChecks.map(\.id)))
+        // Every rule's helpUri names a heading of docs/rules.md, loader and template checks too.
+        let reference = RuleDocumentation.reference
+        for rule in rules {
+            let anchor = try #require((rule["helpUri"] as? String)?.split(separator: "#").last.map(String.init))
+            #expect(reference.contains("\n## \(anchor)\n"), "docs/rules.md has no heading for \(anchor)")
+        }
         let rangeIndex = try #require(rules.firstIndex { $0["id"] as? String == "status-range" })
         #expect((rules[rangeIndex]["shortDescription"] as? [String: Any])?["text"] as? String == StatusRange.summary)
         #expect(rules[rangeIndex]["helpUri"] as? String == "https://github.com/errdocs/errdocs/blob/main/docs/rules.md#status-range")
