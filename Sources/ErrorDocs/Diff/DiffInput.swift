@@ -19,16 +19,16 @@ public enum DiffInput {
             guard let data = FileManager.default.contents(atPath: path) else {
                 throw Failure(description: "\(path): cannot be read")
             }
+            let format: String
             do {
-                _ = try RegistrySnapshot(json: data)
+                format = try RegistrySnapshot(json: data).formatVersion
             } catch let error as DecodingError {
                 throw Failure(description: "\(path): not a registry.json that errdocs build wrote: \(Self.describe(error))")
             }
             // Readers check the format's major version (docs/registry.md).
-            let format = (try? JSONSerialization.jsonObject(with: data) as? [String: Any])?["format_version"] as? String ?? ""
             let known = Registry.formatVersion.split(separator: ".").first.map(String.init) ?? ""
             guard format.split(separator: ".").first.map(String.init) == known else {
-                throw Failure(description: "\(path): registry format \(format.isEmpty ? "(none)" : format) is not one this errdocs reads (\(known).x); compare with the errdocs that wrote it")
+                throw Failure(description: "\(path): registry format \(format) is not one this errdocs reads (\(known).x); compare with the errdocs that wrote it")
             }
             return data
         }

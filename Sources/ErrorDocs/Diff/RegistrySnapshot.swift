@@ -70,9 +70,12 @@ struct RegistrySnapshot {
         var version: String
         var errors: [Entry]
         var removed: [Removed]?
+        var format_version: String
     }
 
     var version: String
+    /// The registry format's version (`1.1.0`), which readers check (docs/registry.md).
+    var formatVersion: String
     var errors: [String: Entry]
     /// Each error's whole entry, to find documentation changes.
     var rawErrors: [String: NSDictionary]
@@ -82,6 +85,7 @@ struct RegistrySnapshot {
     init(json data: Data) throws {
         let document = try JSONDecoder().decode(Document.self, from: data)
         version = document.version
+        formatVersion = document.format_version
         errors = Dictionary(document.errors.map { ($0.code, $0) }, uniquingKeysWith: { first, _ in first })
         removed = Set((document.removed ?? []).map(\.code))
         let object = try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]

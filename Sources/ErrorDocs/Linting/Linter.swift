@@ -123,9 +123,8 @@ public struct Linter: Sendable {
         let named = configuration.disabled + configuration.severities.map(\.rule)
         return named.filter { !known.contains($0.value) }.map {
             if let check = RuleRegistry.check($0.value) {
-                let kind = RuleRegistry.templateChecks.contains { $0.id == check.id } ? "template" : "loader"
                 return Diagnostic("lint-configuration", .error, at: $0.location,
-                                  "'\($0.value)' is a \(kind) check, which cannot be disabled or given another severity")
+                                  "'\($0.value)' is a \(check.kind) check, which cannot be disabled or given another severity")
             }
             return Diagnostic("lint-configuration", .error, at: $0.location,
                               "no lint rule is named '\($0.value)' (run 'errdocs rules' to list them)")

@@ -61,9 +61,11 @@ public enum RuleRegistry {
         ("template-unescaped", .error, "Only values errdocs made safe may be inserted without escaping, and escaping cannot be turned off."),
     ]
 
-    /// A loader or template check by id.
-    public static func check(_ id: String) -> (id: String, severity: Diagnostic.Severity, summary: String)? {
-        (loaderChecks + templateChecks).first { $0.id == id }
+    /// A loader or template check by id, with which of the two it is (`loader`, `template`).
+    public static func check(_ id: String) -> (id: String, severity: Diagnostic.Severity, summary: String, kind: String)? {
+        if let check = loaderChecks.first(where: { $0.id == id }) { return (check.id, check.severity, check.summary, "loader") }
+        if let check = templateChecks.first(where: { $0.id == id }) { return (check.id, check.severity, check.summary, "template") }
+        return nil
     }
 
     public static func rule(_ id: String) -> (any LintRule.Type)? { rules.first { $0.id == id } }

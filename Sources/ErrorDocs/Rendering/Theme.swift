@@ -62,22 +62,19 @@ public struct Theme: Sendable {
     /// `{{…}}` escapes with ``escapeMarkup``. swift-mustache's default escape compares characters
     /// and misses a quote followed by a combining mark, and it cannot be replaced otherwise.
     private static let htmlEscapingLine: String = {
-        MustacheContentTypes.register(MarkupContentType(), named: "ERRDOCS_HTML")
+        MustacheContentTypes.register(EscapingContentType(escape: escapeMarkup), named: "ERRDOCS_HTML")
         return "{{% CONTENT_TYPE: ERRDOCS_HTML}}\n"
     }()
 
     /// The same for the Markdown twins: `{{…}}` escapes with ``escapeMarkdownText``.
     private static let markdownEscapingLine: String = {
-        MustacheContentTypes.register(MarkdownContentType(), named: "ERRDOCS_MARKDOWN")
+        MustacheContentTypes.register(EscapingContentType(escape: escapeMarkdownText), named: "ERRDOCS_MARKDOWN")
         return "{{% CONTENT_TYPE: ERRDOCS_MARKDOWN}}\n"
     }()
 
-    private struct MarkupContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { escapeMarkup(text) }
-    }
-
-    private struct MarkdownContentType: MustacheContentType {
-        func escapeText(_ text: String) -> String { escapeMarkdownText(text) }
+    private struct EscapingContentType: MustacheContentType {
+        let escape: @Sendable (String) -> String
+        func escapeText(_ text: String) -> String { escape(text) }
     }
 
     /// swift-mustache's parser errors in words.

@@ -18,9 +18,8 @@ struct Explain: ParsableCommand {
 
     func run() throws {
         if let check = RuleRegistry.check(rule) {
-            let template = RuleRegistry.templateChecks.contains { $0.id == rule }
-            print("\(check.id) (\(template ? "template" : "loader") check, \(check.severity.rawValue))\n\n\(check.summary)")
-            print(template
+            print("\(check.id) (\(check.kind) check, \(check.severity.rawValue))\n\n\(check.summary)")
+            print(check.kind == "template"
                 ? "\nTemplate checks run when build or serve loads the theme, and cannot be disabled; see docs/catalog-format.md#templates."
                 : "\nLoader checks run while files are read and cannot be disabled.")
             return
