@@ -174,8 +174,13 @@ struct SiteRenderer {
                         made = try Registry.encode(catalog, sorted: sortedErrors, key: pageKeys.registryEntry,
                                                    previous: registryPrevious, into: append)
                     } else {
+                        // Every page's part is copied while the page's key is unchanged. The
+                        // summary pages share one key, so each part's key adds its path. (Read
+                        // again, the index page's 10,000 links took about 18 ms of CPU of a
+                        // one-edit rebuild of 10,000 errors to root, perf.)
+                        let key = { (path: String) in markdownKeys[path] ?? allKeys[path].map { ContentHash.of([$0, path]) } }
                         made = try AgentIndex.llmsFullTXT(
-                            pages: markdownPages, key: { markdownKeys[$0] }, previous: fullPrevious, contents: { path in
+                            pages: markdownPages, key: key, previous: fullPrevious, contents: { path in
                             let isKept = previous[path].map { $0 == allKeys[path] } ?? false
                             guard let data = isKept ? reading.read(path) : stage.contents(of: path) else { throw KeptFileMissing(path: path) }
                             return data
