@@ -1,13 +1,18 @@
 """Browser tests of a built errdocs site: headless Chromium (Debian's chromium and
-chromium-driver) through Selenium, pages opened from disk with file:// URLs.
+chromium-driver) through Selenium, pages opened from disk with file:// URLs; 404.html, whose
+links start at the site's root, from a local HTTP server that answers it for missing pages,
+as static hosts do.
 
 Usage: .build/venv/bin/python scripts/site-tests/browser_test.py [SITE [SCREENSHOT_DIR]] [unittest options]
        (defaults: Site, .build/screenshots). What to expect is read from Content/ (the YAML).
 """
 import re
 import sys
+import threading
 import time
 import unittest
+from functools import partial
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -57,6 +62,33 @@ def url(page):
     return (SITE / page).as_uri()
 
 
+class StaticHost(SimpleHTTPRequestHandler):
+    """SITE at the root of a loopback address, 404.html for a missing page (as static hosts do)."""
+
+    def send_error(self, code, message=None, explain=None):
+        page = SITE / "404.html"
+        if code != 404 or not page.is_file():
+            return super().send_error(code, message, explain)
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass
+
+
+server = None
+
+
+def served(path):
+    """The address of `path` on the local static host."""
+    return f"http://127.0.0.1:{server.server_address[1]}/{path}"
+
+
 def severe_logs():
     return [entry["message"] for entry in driver.get_log("browser") if entry["level"] == "SEVERE"]
 
@@ -91,7 +123,9 @@ def codes(items):
 
 
 def setUpModule():
-    global driver
+    global driver, server
+    server = ThreadingHTTPServer(("127.0.0.1", 0), partial(StaticHost, directory=str(SITE)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
     options = webdriver.ChromeOptions()
     options.binary_location = "/usr/bin/chromium"
     for argument in ("--headless=new", "--no-sandbox", "--disable-gpu", "--window-size=1280,900"):
@@ -105,6 +139,8 @@ def setUpModule():
 def tearDownModule():
     if driver is not None:
         driver.quit()
+    if server is not None:
+        server.shutdown()
     print("\nTimings:", file=sys.stderr)
     for name, seconds in TIMINGS.items():
         print(f"  {seconds:6.2f} s  {name}", file=sys.stderr)
@@ -119,7 +155,7 @@ class SiteTest(unittest.TestCase):
 
     # a. JavaScript errors
     def test_a_no_page_logs_javascript_errors(self):
-        pages = ["index.html", "status-codes/index.html", "retries/index.html", "404.html"]
+        pages = ["index.html", "status-codes/index.html", "retries/index.html"]
         pages = [p for p in pages if (SITE / p).is_file()]
         pages += sorted(str(p.relative_to(SITE)) for p in SITE.glob("errors/*/index.html"))
         self.assertGreaterEqual(len(pages), 13, "expected the index, tables and at least 10 error pages")
@@ -338,11 +374,12 @@ class SiteTest(unittest.TestCase):
 
     # h. Page weight
     def weight(self, page):
-        """Bytes of the page's HTML and of the CSS and JS it loaded (not images)."""
-        open_page(page)
+        """Bytes of the page's HTML and of the CSS and JS it loaded (not images), from the
+        static host (404.html's links start at the site's root)."""
+        driver.get(served(page))
         loaded = driver.execute_script("return Array.from(document.querySelectorAll("
                                        "'link[rel~=stylesheet][href], script[src]')).map(e => e.href || e.src)")
-        files = [SITE / page] + [Path(unquote(urlsplit(n).path)) for n in loaded if n.startswith("file://")]
+        files = [SITE / page] + [SITE / unquote(urlsplit(n).path).lstrip("/") for n in loaded if n.startswith(served(""))]
         return sum(f.stat().st_size for f in files), [f.name for f in files]
 
     def test_h_page_weight(self):
@@ -357,6 +394,29 @@ class SiteTest(unittest.TestCase):
         print(f"\n  weight: {empty} {total} B ({', '.join(files)}); index.html {index} B; "
               f"largest error page {largest.parent.name} {error} B", file=sys.stderr)
         self.assertLess(total, BUDGET, f"{empty} weighs {total} bytes with its CSS and JS ({files}), budget {BUDGET}")
+
+    # i. The page for missing addresses
+    def test_i_not_found_page_works_at_any_address(self):
+        """A host answers 404.html for /errors/no-such-error/ as for /nope: styled, with its
+        script, and with links that lead to the site's pages. Its links start at the root of
+        base_url's path, so this holds for a site with a base_url."""
+        if not (SITE / "404.html").is_file():
+            self.skipTest("the site has no 404.html")
+        base = re.search(r'<link rel="canonical" href="https?://[^/"]+(/[^"]*)"', (SITE / "index.html").read_text())
+        if not base or base.group(1).removesuffix("index.html") != "/":
+            self.skipTest("the site's base_url is not at the root of its host")
+        for address in ("nope", "errors/no-such-error/", "families/auth/old/page.html"):
+            driver.get_log("browser")
+            driver.get(served(address))
+            self.assertEqual(driver.title.split(" ")[:3], ["Page", "not", "found"], address)
+            styled = driver.execute_script(
+                "return Array.from(document.styleSheets).some(s => s.href && s.cssRules.length > 20)")
+            self.assertTrue(styled, f"{address}: the stylesheet did not load")
+            problems = [m for m in severe_logs() if "status of 404" not in m or "/assets/" in m]
+            self.assertEqual(problems, [], f"{address}: SEVERE browser messages")
+        driver.find_element(By.CSS_SELECTOR, "main a[href$='status-codes/index.html']").click()
+        wait_for(lambda: driver.current_url == served("status-codes/index.html"), "the playbook link leads elsewhere")
+        self.assertIn("Status code", driver.title)
 
 
 if __name__ == "__main__":

@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Checks the internal links of a built site, never going to the network: LinkChecker crawls
 # from index.html (links, <link> and <script> targets, #anchors), then starts again from every
-# HTML file the crawl did not reach (404.html, pages only the sitemap lists), so every page is
-# checked; site_links.py then checks stylesheet, Markdown alternate, script and sitemap targets.
+# HTML file the crawl did not reach (pages only the sitemap lists), so every page is
+# checked (but 404.html, whose links start at the site root); site_links.py then checks
+# stylesheet, Markdown alternate, script and sitemap targets, and 404.html's links.
 # Usage: scripts/site-tests/check-links.sh [SITE] [VENV]   (defaults: Site, .build/venv)
 set -euo pipefail
 

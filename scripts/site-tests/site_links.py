@@ -1,7 +1,8 @@
 """Link checks that LinkChecker does not make, for check-links.sh (standard library only).
 
   site_links.py targets SITE          every page's stylesheet, Markdown alternate and script
-                                      targets exist in SITE; sitemap.xml entries map to files
+                                      targets exist in SITE, and 404.html's links; sitemap.xml
+                                      entries map to files
   site_links.py uncovered SITE CSV..  HTML files of SITE that no LinkChecker CSV output lists
   site_links.py report SITE CSV       the errors and warnings of a LinkChecker CSV output
 
@@ -18,12 +19,14 @@ from urllib.parse import unquote, urljoin, urlsplit
 class PageLinks(HTMLParser):
     def __init__(self):
         super().__init__()
-        self.stylesheets, self.markdown, self.scripts, self.canonical = [], [], [], []
+        self.stylesheets, self.markdown, self.scripts, self.canonical, self.anchors = [], [], [], [], []
 
     def handle_starttag(self, tag, attrs):
         a = dict(attrs)
         rel = (a.get("rel") or "").lower().split()
-        if tag == "link" and "stylesheet" in rel:
+        if tag == "a" and a.get("href"):
+            self.anchors.append(a["href"])
+        elif tag == "link" and "stylesheet" in rel:
             self.stylesheets.append(a.get("href") or "")
         elif tag == "link" and "alternate" in rel and a.get("type") == "text/markdown":
             self.markdown.append(a.get("href") or "")
@@ -39,8 +42,11 @@ def parse(page):
     return links
 
 
-def local_target(page, href):
-    """The file an href on `page` points to, or None for an external URL."""
+def local_target(page, href, site=None):
+    """The file an href on `page` points to, or None for an external URL. A root-relative href
+    ("/assets/style.css", in 404.html) points into `site`, whose base URL is at its host's root."""
+    if site is not None and href.startswith("/") and not href.startswith("//"):
+        return site / unquote(urlsplit(href).path).lstrip("/")
     url = urljoin(page.resolve().as_uri(), href)
     parts = urlsplit(url)
     if parts.scheme != "file":
@@ -58,10 +64,13 @@ def check_targets(site):
             problems.append(f"{name}: no <link rel=stylesheet>")
         if len(links.markdown) != (0 if str(name) == "404.html" else 1):  # 404.html has no Markdown twin
             problems.append(f'{name}: {len(links.markdown)} <link rel="alternate" type="text/markdown">')
-        for kind, hrefs in (("stylesheet", links.stylesheets), ("markdown alternate", links.markdown),
-                            ("script", links.scripts)):
+        kinds = [("stylesheet", links.stylesheets), ("markdown alternate", links.markdown), ("script", links.scripts)]
+        if str(name) == NOT_FOUND:
+            # LinkChecker follows links from disk, where root-relative ones lead nowhere.
+            kinds.append(("link", [href.split("#")[0] for href in links.anchors if not href.startswith("#")]))
+        for kind, hrefs in kinds:
             for href in hrefs:
-                target = local_target(page, href)
+                target = local_target(page, href, site)
                 if not href or (target is not None and not target.is_file()):
                     problems.append(f"{name}: {kind} {href!r} does not exist")
     problems += check_sitemap(site)
@@ -93,8 +102,13 @@ def check_sitemap(site):
     return problems
 
 
+# Served for missing addresses at any depth, so its links start at the site's root: checked by
+# `targets`, not by LinkChecker (and in Chromium over HTTP by browser_test.py).
+NOT_FOUND = "404.html"
+
+
 def uncovered(site, csv_files):
-    checked = set()
+    checked = {(site / NOT_FOUND).resolve()}
     for name in csv_files:
         for row in read_csv(name):
             target = local_target(site, row.get("url") or "")

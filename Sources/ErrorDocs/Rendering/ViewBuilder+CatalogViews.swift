@@ -1,4 +1,5 @@
 import ErrorDocsModel
+import Foundation
 
 extension ViewBuilder {
     func indexView() -> IndexView {
@@ -121,9 +122,12 @@ extension ViewBuilder {
             docURL: settings.docURL(for: code) ?? "")
     }
 
-    /// `404.html`, at the site root, for hosts that serve it for missing pages.
+    /// `404.html`, at the site root, for hosts that serve it for missing pages: at any address,
+    /// such as `/errors/nope/`, so its links start at the root of `base_url`'s path
+    /// (`/assets/style.css`).
     func notFoundView() -> NotFoundView {
-        var page = page(path: "404.html", title: "Page not found", description: "This page does not exist.")
+        let root = settings.baseURL.flatMap { URLComponents(string: $0.value)?.percentEncodedPath }.map(SitePaths.siteRoot)
+        var page = page(path: "404.html", title: "Page not found", description: "This page does not exist.", root: root)
         page.twinLink = nil
         page.canonical = nil
         return NotFoundView(page: page)

@@ -116,9 +116,10 @@ struct ViewBuilder: Sendable {
     // MARK: Pages
 
     /// `source` is the catalog file the page comes from, for "Edit this page".
+    /// `root` is the path from the page to the site's root, when it is not the page's folder's.
     func page(path: String, title: String, description: String, currentCode: String? = nil,
-              currentFamily: String? = nil, source: String? = nil) -> PageView {
-        let root = SitePaths.root(of: path)
+              currentFamily: String? = nil, source: String? = nil, root: String? = nil) -> PageView {
+        let root = root ?? SitePaths.root(of: path)
         let twin: String
         switch paths.style {
         case .html: twin = root + "markdown/" + SitePaths(style: .markdown).path(twinOf: path)
