@@ -54,6 +54,20 @@ struct ErrorView: Sendable, Encodable {
             }
             return cell
         }
+
+        /// The text with every line after the first starting with `prefix` (a blank line with
+        /// it less its trailing spaces), so that a Markdown twin keeps it all inside the list
+        /// item or block quote it starts in: `- {{{markdown}}}` with a second paragraph or a
+        /// code block. The cell is left as it is.
+        func continued(with prefix: String) -> Text {
+            guard markdown.contains(where: \.isNewline) else { return self }
+            let blank = String(prefix.reversed().drop(while: { $0 == " " }).reversed())
+            var text = self
+            text.markdown = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { number, line in
+                number == 0 ? String(line) : (line.allSatisfy(\.isWhitespace) ? blank : prefix + line)
+            }.joined(separator: "\n")
+            return text
+        }
     }
 
     struct Example: Sendable, Encodable {

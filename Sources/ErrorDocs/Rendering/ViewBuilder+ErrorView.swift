@@ -24,7 +24,7 @@ extension ViewBuilder {
         let related = error.related.compactMap { reference in definition(ofCode: reference.value) }.map { relatedLink($0, root: root) }
         let deprecation = error.deprecated.map { deprecated in
             ErrorView.Deprecation(
-                since: deprecated.since?.value, note: deprecated.note.map { text($0.value, root: root) },
+                since: deprecated.since?.value, note: deprecated.note.map { text($0.value, root: root).continued(with: "> ") },
                 replacement: deprecated.replacedBy.flatMap { definition(ofCode: $0.value) }.map { relatedLink($0, root: root) })
         }
         var seenLanguages: [String: Int] = [:]

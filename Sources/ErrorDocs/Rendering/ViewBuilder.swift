@@ -89,12 +89,15 @@ struct ViewBuilder: Sendable {
         }
     }
 
-    /// `text` for a list item or table cell: HTML without the wrapping paragraph.
+    /// `text` for a list item or table cell: HTML without the wrapping paragraph; in a Markdown
+    /// twin, lines after the first indented to stay in a list item (`- `, `1. ` or `10. `).
     func inlineText(_ markdown: String, root: String) -> ErrorView.Text {
         let link = { (destination: String) in internalLink(destination, root: root) }
         switch paths.style {
         case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.inlineHTML(markdown, link: link))
-        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: CommonMark.withoutRawHTML(markdown), link), html: "")
+        case .markdown:
+            return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: CommonMark.withoutRawHTML(markdown), link), html: "")
+                .continued(with: "    ")
         }
     }
 
