@@ -35,7 +35,7 @@ results=bench/results.md
 {
   echo "# Benchmark results"
   echo
-  echo "Command: \`make bench\` (scripts/bench.sh), release build as \`make release\` makes it (Swift's libraries linked in); the median of the runs (hyperfine): $small_runs after 1 warm-up, and $large_runs without warm-up from 100,000 errors."
+  echo "Command: \`make bench\` (scripts/bench.sh), release build as \`make release\` makes it (Swift's libraries linked in); the median of the runs (hyperfine): $small_runs after 1 warm-up, and $large_runs without warm-up from 100,000 errors. Each run starts after \`sync\` (untimed), for errdocs and Hugo alike, so that no run pays for writing back the files of the one before."
   echo "Machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //'), $(free -g | awk '/Mem:/ {print $2}') GiB; $(swift --version 2>&1 | head -1)."
   echo
   echo "| errors | command | median | min | max | peak memory |"
@@ -49,7 +49,10 @@ measure() {  # measure SIZE LABEL COMMAND [PREPARE]: COMMAND and PREPARE are she
   local json="$work/hyperfine.json" warmup=1 rss="$work/rss.txt"
   [ "$size" -lt 100000 ] || warmup=0
   rm -f "$rss"
-  hyperfine --style none --warmup "$warmup" --runs "$runs" ${prepare:+--prepare "$prepare"} --export-json "$json" \
+  # The files the last run wrote are written back before the next starts: a full build leaves
+  # hundreds of megabytes to write, which the kernel does while later runs are timed.
+  prepare="${prepare:+$prepare; }sync"
+  hyperfine --style none --warmup "$warmup" --runs "$runs" --prepare "$prepare" --export-json "$json" \
     "/usr/bin/time -f %M -a -o '$rss' $command" >/dev/null
   python3 - "$json" "$size" "$label" "$(sort -n "$rss" | tail -1)" "$figures" >> "$results" <<'PY'
 import json, sys
