@@ -106,7 +106,8 @@ enum AgentIndex {
             let line = page[start..<end]
             let indent = line.prefix(while: { $0 == UInt8(ascii: " ") }).count
             let marks = line.dropFirst(indent).prefix(while: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") })
-            if indent < 4, let mark = marks.first, marks.count >= 3, marks.allSatisfy({ $0 == mark }) {
+            // A fence inside a list item is indented by 4 more (``ErrorView/Text/continued(with:)``).
+            if indent < 8, let mark = marks.first, marks.count >= 3, marks.allSatisfy({ $0 == mark }) {
                 if let open = fence {
                     if mark == open.mark && marks.count >= open.length { fence = nil }
                 } else {

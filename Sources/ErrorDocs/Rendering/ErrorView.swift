@@ -60,7 +60,7 @@ struct ErrorView: Sendable, Encodable {
         /// item or block quote it starts in: `- {{{markdown}}}` with a second paragraph or a
         /// code block. The cell is left as it is.
         func continued(with prefix: String) -> Text {
-            guard markdown.contains(where: \.isNewline) else { return self }
+            guard markdown.utf8.contains(UInt8(ascii: "\n")) else { return self }
             let blank = String(prefix.reversed().drop(while: { $0 == " " }).reversed())
             var text = self
             text.markdown = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { number, line in

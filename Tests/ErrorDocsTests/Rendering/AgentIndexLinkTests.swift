@@ -21,6 +21,12 @@ import Testing
             == "[a](markdown/a.md)\n````python\nprint(\"[x](../y)\")\n```\nstill code [z](../z)\n````\n[b](markdown/b.md)")
     }
 
+    @Test func codeBlocksInListItemsAreLeftAlone() {
+        let page = "1. Send:\n\n    ```sh\n    echo '[x](../y)'\n    ```\n2. See [b](../b.md)"
+        #expect(rooted(page, at: "markdown/errors/e.md")
+            == "1. Send:\n\n    ```sh\n    echo '[x](../y)'\n    ```\n2. See [b](markdown/b.md)")
+    }
+
     /// Every relative link in the default catalog's llms-full.txt names a file of the site.
     @Test func theCommittedSitesLlmsFullLinksResolve() throws {
         let site = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
