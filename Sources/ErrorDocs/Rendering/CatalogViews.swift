@@ -35,6 +35,8 @@ struct ErrorRows: Sendable, Encodable, TemplateListSource {
 
 struct FamilySection: Sendable, Encodable {
     var id: String
+    /// `family-<id>`, the section's HTML id (``htmlID(_:)``).
+    var anchor: String
     var title: String
     var summary: String
     var link: String
@@ -45,6 +47,8 @@ struct FamilySection: Sendable, Encodable {
 struct IndexView: Sendable, Encodable {
     struct Envelope: Sendable, Encodable {
         var name: String
+        /// `envelope-<name>`, the heading's HTML id (``htmlID(_:)``).
+        var anchor: String
         var title: String
         var contentType: String
         var description: ErrorView.Text
@@ -82,6 +86,8 @@ struct FamilyView: Sendable, Encodable {
 struct StatusPlaybookView: Sendable, Encodable {
     struct Row: Sendable, Encodable {
         var status: Int
+        /// `status-<status>`, the row's HTML id.
+        var anchor: String
         var statusText: String
         var familyTitle: String
         var familyLink: String
@@ -106,6 +112,8 @@ struct RetryTableView: Sendable, Encodable {
     /// One table: HTTP responses, SMTP replies or events.
     struct Section: Sendable, Encodable {
         var id: String
+        /// The section's HTML id.
+        var anchor: String
         var title: String
         /// Heading of the first column: Status, Reply or Event.
         var keyHeading: String

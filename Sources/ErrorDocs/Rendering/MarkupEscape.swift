@@ -31,3 +31,12 @@ private func needsEscape(_ byte: UInt8) -> Bool {
     default: return false
     }
 }
+
+/// `text` made an HTML id that reads the same in every attribute and in Markdown, where the
+/// twins write `<a id="…">` with Markdown escaping only: ASCII letters, digits, `-`, `_` and
+/// `.` are kept, anything else becomes `-`.
+func htmlID(_ text: String) -> String {
+    String(String.UnicodeScalarView(text.unicodeScalars.map { scalar in
+        scalar.isASCII && (scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) || "-_.".unicodeScalars.contains(scalar)) ? scalar : "-"
+    }))
+}

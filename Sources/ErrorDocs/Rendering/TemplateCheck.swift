@@ -9,6 +9,8 @@ import Foundation
 /// value inside a code span or code block of the template, where Markdown is not read (the
 /// block's fence must be a `…fence` value, longer than any run of backticks in it). A
 /// `CONTENT_TYPE` pragma is refused: it would turn escaping off for the rest of the template.
+/// Inside an HTML tag of a Markdown template (`<a id="{{anchor}}">`), where Markdown escaping
+/// protects nothing, only values whose name ends in `anchor` (``htmlID(_:)``) may be inserted.
 enum TemplateCheck {
     /// The Markdown twins' templates, escaped for Markdown rather than HTML.
     static func isMarkdown(_ path: String) -> Bool { path.hasPrefix("markdown/") }
@@ -19,7 +21,9 @@ enum TemplateCheck {
         var diagnostics: [Diagnostic] = []
         let blocks = markdown ? codeBlocks(in: text) : []
         let range = NSRange(text.startIndex..., in: text)
-        for match in tag.matches(in: text, range: range) {
+        let matches = tag.matches(in: text, range: range)
+        let htmlTags = markdown ? htmlTags(in: text, outside: matches.compactMap { Range($0.range, in: text) }) : []
+        for match in matches {
             guard let whole = Range(match.range, in: text), let sigilRange = Range(match.range(at: 2), in: text),
                   let nameRange = Range(match.range(at: 3), in: text), let tripleRange = Range(match.range(at: 1), in: text)
             else { continue }
@@ -41,6 +45,13 @@ enum TemplateCheck {
             }
             let unescaped = !text[tripleRange].isEmpty || sigil == "&"
             let lowered = name.lowercased()
+            if markdown, sigil.isEmpty || sigil == "&", !lowered.hasSuffix("anchor"),
+               htmlTags.contains(where: { $0.contains(whole.lowerBound) }) {
+                diagnostics.append(Diagnostic(
+                    "template-unescaped", .error, at: location,
+                    "'\(name)' is inside an HTML tag, where Markdown escaping does not protect it; only values whose name ends in 'anchor' may be"))
+                continue
+            }
             if unescaped && !markdown && !lowered.hasSuffix("html") {
                 diagnostics.append(Diagnostic(
                     "template-unescaped", .error, at: location,
@@ -53,6 +64,31 @@ enum TemplateCheck {
             }
         }
         return diagnostics
+    }
+
+    /// The HTML tags of a template (`<a id="{{anchor}}">`), from `<` and a letter or `/` to the
+    /// next `>`, neither inside a Mustache tag (`mustache`, in order).
+    private static func htmlTags(in text: String, outside mustache: [Range<String.Index>]) -> [Range<String.Index>] {
+        var tags: [Range<String.Index>] = []
+        var open: String.Index?
+        var next = mustache.makeIterator(), skip = next.next()
+        var index = text.startIndex
+        while index < text.endIndex {
+            if let current = skip, index >= current.lowerBound {
+                index = current.upperBound
+                skip = next.next()
+                continue
+            }
+            let after = text.index(after: index)
+            if text[index] == "<", open == nil, after < text.endIndex, text[after].isLetter || text[after] == "/" {
+                open = index
+            } else if text[index] == ">", let start = open {
+                tags.append(start..<after)
+                open = nil
+            }
+            index = after
+        }
+        return tags
     }
 
     /// Every variable or section name used in a template, with where it is used. Names inside

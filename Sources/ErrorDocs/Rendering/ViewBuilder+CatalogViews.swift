@@ -7,7 +7,8 @@ extension ViewBuilder {
         let name = settings.name?.value ?? ""
         let envelopes = settings.envelopes.map { envelope in
             IndexView.Envelope(
-                name: envelope.name.value, title: envelope.title?.value ?? envelope.name.value,
+                name: envelope.name.value, anchor: "envelope-" + htmlID(envelope.name.value),
+                title: envelope.title?.value ?? envelope.name.value,
                 contentType: envelope.contentType?.value ?? Envelope.defaultContentType,
                 description: text(envelope.description?.value ?? "", root: ""),
                 schema: envelope.schema.map { JSONWriter.pretty($0.value) } ?? "")
@@ -32,7 +33,8 @@ extension ViewBuilder {
     private func familySection(_ family: Family, root: String) -> FamilySection {
         let rows = rows(errors(in: family), root: root)
         return FamilySection(
-            id: family.id.value, title: family.title?.value ?? family.id.value, summary: family.summary?.value ?? "",
+            id: family.id.value, anchor: "family-" + htmlID(family.id.value),
+            title: family.title?.value ?? family.id.value, summary: family.summary?.value ?? "",
             link: root + paths.family(family.id.value), errors: rows, count: rows.count)
     }
 
@@ -58,7 +60,7 @@ extension ViewBuilder {
             for status in family.statuses {
                 let triggers = self.rows(errors(in: family).filter { $0.status?.value == status.value }, root: root)
                 rows.append(StatusPlaybookView.Row(
-                    status: status.value, statusText: HTTPStatusText.phrase(status.value),
+                    status: status.value, anchor: "status-\(status.value)", statusText: HTTPStatusText.phrase(status.value),
                     familyTitle: family.title?.value ?? family.id.value, familyLink: root + paths.family(family.id.value),
                     meaning: family.summary?.value ?? "", triggers: triggers, handling: text(family.handling?.value ?? "", root: root)))
             }
@@ -100,9 +102,9 @@ extension ViewBuilder {
         }
         let events = rows(.event) { (0, $0.event?.value ?? "") }
         let sections = [
-            RetryTableView.Section(id: "http", title: "HTTP responses", keyHeading: "Status", rows: http),
-            RetryTableView.Section(id: "smtp", title: "SMTP replies", keyHeading: "Reply", rows: smtp),
-            RetryTableView.Section(id: "events", title: "Events", keyHeading: "Event", rows: events),
+            RetryTableView.Section(id: "http", anchor: "http", title: "HTTP responses", keyHeading: "Status", rows: http),
+            RetryTableView.Section(id: "smtp", anchor: "smtp", title: "SMTP replies", keyHeading: "Reply", rows: smtp),
+            RetryTableView.Section(id: "events", anchor: "events", title: "Events", keyHeading: "Event", rows: events),
         ]
         return RetryTableView(
             page: page(path: path, title: "Retry classification", description: "Which errors to retry, and how."),

@@ -40,6 +40,23 @@ import Testing
         #expect(unescaped("{{{meaning.html}}}", markdown: true) == ["1:1"], "HTML has no place in the Markdown twins")
     }
 
+    /// Markdown escaping leaves `"` alone: inside an HTML tag only an `anchor` (``htmlID(_:)``) is safe.
+    @Test func markdownTemplatesInsertOnlyAnchorsInsideHTMLTags() {
+        let template = """
+            {{<layout}}
+            ## <a id="{{anchor}}"></a>{{title}} <b>{{name}}</b>
+            <a href="{{link}}">x</a> <img alt='{{{summary.markdown}}}'>
+            {{/layout}}
+            """
+        #expect(unescaped(template, markdown: true) == ["3:10", "3:36"])
+        #expect(unescaped("<a href=\"{{link}}\">x</a>", markdown: false).isEmpty, "HTML templates escape for HTML")
+    }
+
+    @Test func anHTMLIDKeepsOnlyCharactersThatNeedNoEscaping() {
+        #expect(htmlID("rate_limit.v2-b") == "rate_limit.v2-b")
+        #expect(htmlID("a\" onclick=\"x<é>") == "a--onclick--x---")
+    }
+
     @Test func aContentTypePragmaIsRefused() {
         #expect(unescaped("{{% CONTENT_TYPE: TEXT}}\n{{title}}", markdown: true) == ["1:1"])
         #expect(unescaped("{{%CONTENT_TYPE:TEXT}}<p>{{title}}</p>", markdown: false) == ["1:1"])
