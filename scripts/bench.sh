@@ -69,6 +69,7 @@ PY
 # caches are moved aside, and deleted when the benchmark ends. Deleted just before a run, their
 # tens of thousands of inodes are "recently deleted" for ext4, whose allocator then looks at
 # each of them before it takes a fresh one: the runs measured the deletion as much as the build.
+# (So the bench needs the room: at 100,000 errors up to four outputs of about 3 GB each.)
 set_aside() {  # set_aside PATH...: a shell string that moves each PATH aside
   local path moves="mkdir -p '$work/set-aside'"
   for path in "$@"; do

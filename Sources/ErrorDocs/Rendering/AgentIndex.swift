@@ -99,30 +99,62 @@ enum AgentIndex {
         let prefixes = (0...folder.count).map { climbed in Array(folder.dropLast(climbed).map { $0 + "/" }.joined().utf8) }
         var out: [UInt8] = []
         out.reserveCapacity(page.count + 256)
-        var fence: (mark: UInt8, length: Int)?
+        var fence: (mark: UInt8, length: Int, indent: Int)?
+        var inListItem = false
         var start = 0
         while start < page.count {
             let end = page[start...].firstIndex(of: UInt8(ascii: "\n")) ?? page.count
             let line = page[start..<end]
-            let indent = line.prefix(while: { $0 == UInt8(ascii: " ") }).count
-            let marks = line.dropFirst(indent).prefix(while: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") })
-            // A fence inside a list item is indented by 4 more (``ErrorView/Text/continued(with:)``).
-            if indent < 8, let mark = marks.first, marks.count >= 3, marks.allSatisfy({ $0 == mark }) {
-                if let open = fence {
-                    if mark == open.mark && marks.count >= open.length { fence = nil }
-                } else {
-                    fence = (mark, marks.count)
+            let content = Self.quoteContent(line)
+            let indent = content.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            let marks = content.dropFirst(indent).prefix(while: { $0 == UInt8(ascii: "`") || $0 == UInt8(ascii: "~") })
+            let isFence = marks.count >= 3 && marks.allSatisfy({ $0 == marks.first })
+            if let open = fence {
+                // Code until a fence as long, indented less than 4 more than the opening one,
+                // with nothing after it.
+                if isFence, marks.first == open.mark, marks.count >= open.length, indent < open.indent + 4,
+                   content.dropFirst(indent + marks.count).allSatisfy({ $0 == UInt8(ascii: " ") }) {
+                    fence = nil
                 }
                 out.append(contentsOf: line)
-            } else if fence != nil {
+            } else if isFence, indent < 4 || (indent < 8 && inListItem) {
+                // A fence inside a list item is indented by 4 (``ErrorView/Text/continued(with:)``).
+                fence = (marks.first!, marks.count, indent)
                 out.append(contentsOf: line)
             } else {
+                let text = content.dropFirst(indent)
+                if indent < 4, Self.startsListItem(text) {
+                    inListItem = true
+                } else if indent < 2, !text.isEmpty {
+                    inListItem = false
+                }
                 rooting(line, prefixes: prefixes, into: &out)
             }
             if end < page.count { out.append(UInt8(ascii: "\n")) }
             start = end + 1
         }
         return out
+    }
+
+    /// A line without the `> ` of the block quotes it is in (a deprecation note's lines).
+    private static func quoteContent(_ line: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
+        var content = line
+        while true {
+            let indent = content.prefix(while: { $0 == UInt8(ascii: " ") }).count
+            guard indent < 4, content.dropFirst(indent).first == UInt8(ascii: ">") else { return content }
+            content = content.dropFirst(indent + 1)
+            if content.first == UInt8(ascii: " ") { content = content.dropFirst() }
+        }
+    }
+
+    /// Whether a line starts a list item: `- `, `* `, `+ `, or digits and `. ` or `) `.
+    private static func startsListItem(_ text: ArraySlice<UInt8>) -> Bool {
+        let digits = text.prefix(while: { $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }).count
+        let marker = digits > 0 ? text.dropFirst(digits).prefix(1) : text.prefix(1)
+        guard let first = marker.first, digits > 0 ? (first == UInt8(ascii: ".") || first == UInt8(ascii: ")"))
+                : (first == UInt8(ascii: "-") || first == UInt8(ascii: "*") || first == UInt8(ascii: "+")) else { return false }
+        let after = text.dropFirst(digits + 1).first
+        return after == nil || after == UInt8(ascii: " ")
     }
 
     /// Bytes only, no text per link: the index page alone has a link per error, and it is

@@ -27,6 +27,25 @@ import Testing
             == "1. Send:\n\n    ```sh\n    echo '[x](../y)'\n    ```\n2. See [b](markdown/b.md)")
     }
 
+    /// Inside a fence, an indented fence line is code, not the end of the block.
+    @Test func anIndentedFenceLineInsideCodeDoesNotCloseIt() {
+        let page = "```text\n    ```\n[x](../y.md)\n```\n\nSee [r](../retries.md)."
+        #expect(rooted(page, at: "markdown/errors/e.md") == "```text\n    ```\n[x](../y.md)\n```\n\nSee [r](markdown/retries.md).")
+    }
+
+    /// A 4-space fence outside a list item is an indented code line, not a fence.
+    @Test func anIndentedFenceOutsideAListIsNotAFence() {
+        let page = "Text.\n\n    ```\n\nSee [r](../retries.md)."
+        #expect(rooted(page, at: "markdown/errors/e.md") == "Text.\n\n    ```\n\nSee [r](markdown/retries.md).")
+    }
+
+    /// A deprecation note is quoted line by line, fences and all.
+    @Test func codeBlocksInQuotesAreLeftAlone() {
+        let page = "> Note:\n>\n> ```markdown\n> See [n](../n.md)\n> ```\n>\n> Use [m](../m.md)."
+        #expect(rooted(page, at: "markdown/errors/e.md")
+            == "> Note:\n>\n> ```markdown\n> See [n](../n.md)\n> ```\n>\n> Use [m](markdown/m.md).")
+    }
+
     /// Every relative link in the default catalog's llms-full.txt names a file of the site.
     @Test func theCommittedSitesLlmsFullLinksResolve() throws {
         let site = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
