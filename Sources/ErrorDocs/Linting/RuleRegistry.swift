@@ -21,6 +21,7 @@ public enum RuleRegistry {
         TitleLength.self,
         VersionFormat.self,
         EnvelopeName.self,
+        FamilyIdFormat.self,
         CatalogURLs.self,
         InternalLink.self,
         ExternalLinkHTTPS.self,
