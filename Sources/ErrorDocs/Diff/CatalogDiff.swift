@@ -77,15 +77,14 @@ public struct CatalogDiff: Sendable {
     private static func compare(_ old: RegistrySnapshot.Envelope, _ new: RegistrySnapshot.Envelope) -> [Change] {
         let name = old.name
         var changes: [Change] = []
-        for field in old.fields.keys.sorted() {
-            guard let type = new.fields[field] else {
+        for (field, before) in old.fields.sorted(by: { $0.key < $1.key }) {
+            guard let after = new.fields[field] else {
                 changes.append(Change(.envelopeFieldRemoved, name, "envelope '\(name)' lost field '\(field)'"))
                 continue
             }
-            let before = old.fields[field]!
-            if before != type {
+            if before != after {
                 changes.append(Change(.envelopeFieldTypeChanged, name,
-                    "envelope '\(name)' field '\(field)' changed type from \(before.isEmpty ? "any" : before) to \(type.isEmpty ? "any" : type)"))
+                    "envelope '\(name)' field '\(field)' changed type from \(before.isEmpty ? "any" : before) to \(after.isEmpty ? "any" : after)"))
             }
         }
         for field in new.fields.keys.sorted() where old.fields[field] == nil {

@@ -26,8 +26,9 @@ public enum DiffInput {
                 throw Failure(description: "\(path): not a registry.json that errdocs build wrote: \(Self.describe(error))")
             }
             // Readers check the format's major version (docs/registry.md).
-            let known = Registry.formatVersion.split(separator: ".").first.map(String.init) ?? ""
-            guard format.split(separator: ".").first.map(String.init) == known else {
+            let major = { (version: String) in version.prefix { $0 != "." } }
+            let known = major(Registry.formatVersion)
+            guard major(format) == known else {
                 throw Failure(description: "\(path): registry format \(format) is not one this errdocs reads (\(known).x); compare with the errdocs that wrote it")
             }
             return data

@@ -61,7 +61,7 @@ struct ErrorView: Sendable, Encodable {
         /// code block. The cell is left as it is.
         func continued(with prefix: String) -> Text {
             guard markdown.utf8.contains(UInt8(ascii: "\n")) else { return self }
-            let blank = String(prefix.reversed().drop(while: { $0 == " " }).reversed())
+            let blank = prefix.trimmingCharacters(in: .whitespaces)
             var text = self
             text.markdown = markdown.split(separator: "\n", omittingEmptySubsequences: false).enumerated().map { number, line in
                 number == 0 ? String(line) : (line.allSatisfy(\.isWhitespace) ? blank : prefix + line)
