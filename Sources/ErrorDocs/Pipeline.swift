@@ -27,6 +27,9 @@ public enum Pipeline {
         public var kept: [String] = []
         /// True when nothing that the site is built from changed, so nothing was written.
         public var upToDate = false
+        /// Where the site's root is on its host: the path of `base_url` (`/docs/`), or `/`
+        /// without one. Nil when the build rendered nothing (it failed, or was up to date).
+        public var hostPath: String?
 
         public var succeeded: Bool { !diagnostics.hasErrors && (upToDate || !written.isEmpty) }
         /// Every file of the site, rendered or kept.
@@ -215,7 +218,8 @@ public enum Pipeline {
             try output.commit(stage, written: site.written, keeping: site.kept, record: record, previous: previous)
             untilExit?.keep(report, index, renderer, inputs, previous as Any, site, record)
             succeeded = true
-            return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept)
+            return BuildReport(diagnostics: diagnostics, written: site.written, errorCount: report.catalog.errors.count, kept: site.kept,
+                               hostPath: SitePaths.hostPath(report.catalog.settings) ?? "/")
         } catch {
             stage.discard()
             throw error

@@ -22,7 +22,17 @@ enum PreviewPages {
         guard snapshot.hasGoodBuild else {
             return PreviewResponse(status: 503, contentType: contentType(for: "html"), body: page(errorsOnly: snapshot))
         }
-        guard let key = siteKey(for: rawPath) else { return notFound(snapshot) }
+        // The site is where its host has it, at the path of base_url, such as /docs/.
+        let host = snapshot.hostPath
+        guard rawPath.hasPrefix(host) else {
+            // The server's root, or the site's root without its slash: go to the site. Not a
+            // permanent redirect, which browsers remember: base_url may change while serving.
+            if rawPath == "/" || rawPath + "/" == host {
+                return PreviewResponse(status: 302, contentType: "text/plain; charset=utf-8", body: Data(), location: host)
+            }
+            return notFound(snapshot)
+        }
+        guard let key = siteKey(for: "/" + rawPath.dropFirst(host.count)) else { return notFound(snapshot) }
         if let contents = snapshot.files[key] {
             return PreviewResponse(status: 200, contentType: contentType(for: key), body: decorate(contents, path: key, snapshot))
         }
@@ -67,8 +77,10 @@ enum PreviewPages {
     private static func notFound(_ snapshot: PreviewSnapshot) -> PreviewResponse {
         let html: Data
         if let page = snapshot.files["404.html"] {
-            // Its links are relative to the site's top, wherever the missing path was.
-            html = Data(inserting("<base href=\"/\">", afterOpening: "<head", in: String(decoding: page, as: UTF8.self)).utf8)
+            // Its links start at the site's root (or are relative to it, without a base_url),
+            // wherever the missing path was.
+            let base = "<base href=\"\(escape(snapshot.hostPath))\">"
+            html = Data(inserting(base, afterOpening: "<head", in: String(decoding: page, as: UTF8.self)).utf8)
         } else {
             html = Data("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>Not found</title></head><body><p>Not found.</p></body></html>\n".utf8)
         }

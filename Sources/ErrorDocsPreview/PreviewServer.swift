@@ -45,14 +45,16 @@ public struct PreviewServer: Sendable {
         self.log = log
     }
 
-    /// The address to print, with the brackets an IPv6 host needs.
-    public func url(port: Int) -> String {
-        host.contains(":") ? "http://[\(host)]:\(port)/" : "http://\(host):\(port)/"
+    /// The address to print, with the brackets an IPv6 host needs; `path` is where the site is
+    /// (the path of its `base_url`).
+    public func url(port: Int, path: String = "/") -> String {
+        (host.contains(":") ? "http://[\(host)]:\(port)" : "http://\(host):\(port)") + path
     }
 
     /// Builds once, then serves until the task is cancelled, calling `listening` with the
-    /// bound port (the real one when `port` is 0) once connections are accepted.
-    public func run(listening: @escaping @Sendable (Int) -> Void) async throws {
+    /// site's address (with the bound port, the real one when `port` is 0) once connections are
+    /// accepted.
+    public func run(listening: @escaping @Sendable (_ address: String) -> Void) async throws {
         guard (0...65535).contains(port) else {
             throw Failure.cannotListen(host: host, port: port, reason: "ports go from 0 to 65535")
         }
@@ -67,7 +69,7 @@ public struct PreviewServer: Sendable {
         startWatching(watched, since: before, builder: builder, state: state)
         defer { state.isStopped = true }
 
-        let host = host, port = port
+        let host = host, port = port, path = state.current.hostPath
         do {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await server.run() }
@@ -75,8 +77,8 @@ public struct PreviewServer: Sendable {
                     try await server.waitUntilListening(timeout: 30)
                     guard case let .some(address) = await server.listeningAddress else { return }
                     switch address {
-                    case .ip4(_, let bound), .ip6(_, let bound): listening(Int(bound))
-                    case .unix: listening(port)
+                    case .ip4(_, let bound), .ip6(_, let bound): listening(url(port: Int(bound), path: path))
+                    case .unix: listening(url(port: port, path: path))
                     }
                 }
                 for try await _ in group {}
@@ -188,6 +190,7 @@ struct PreviewHandler: HTTPHandler {
         switch code {
         case 200: .ok
         case 301: .movedPermanently
+        case 302: .found
         case 404: .notFound
         case 503: .serviceUnavailable
         default: HTTPStatusCode(code, phrase: "Status \(code)")

@@ -12,6 +12,8 @@ struct PreviewSnapshot: Sendable {
     var problems: [String] = []
     /// Counts builds; open pages reload when it changes.
     var version = 0
+    /// Where the site is served, as on its host: the path of `base_url`, such as `/docs/`.
+    var hostPath = "/"
 }
 
 /// The snapshot shared by the watcher thread and the request handlers.
@@ -36,7 +38,8 @@ final class PreviewState: @unchecked Sendable {
 /// renders only the pages an edit affects.
 struct PreviewBuilder: Sendable {
     enum Outcome {
-        case built(files: [String: Data], diagnostics: [Diagnostic])
+        /// `hostPath` is nil when the build found nothing changed.
+        case built(files: [String: Data], hostPath: String?, diagnostics: [Diagnostic])
         case failed(problems: [String])
     }
 
@@ -70,7 +73,7 @@ struct PreviewBuilder: Sendable {
             let lines = report.diagnostics.flatMap { $0.description.split(separator: "\n").map(String.init) }
             return .failed(problems: lines.isEmpty ? ["error: the build failed without a diagnostic"] : lines)
         }
-        return .built(files: output.files.mapValues(\.contents), diagnostics: report.diagnostics)
+        return .built(files: output.files.mapValues(\.contents), hostPath: report.hostPath, diagnostics: report.diagnostics)
     }
 
     /// The output of the last good build; builds run one at a time, on the watcher's thread.
@@ -90,9 +93,10 @@ struct PreviewBuilder: Sendable {
         let outcome = build()
         let seconds = String(format: "%.2f", Date().timeIntervalSince(started))
         switch outcome {
-        case .built(let files, let diagnostics):
+        case .built(let files, let hostPath, let diagnostics):
             state.update {
                 $0.files = files
+                $0.hostPath = hostPath ?? $0.hostPath
                 $0.hasGoodBuild = true
                 $0.problems = []
                 $0.version += 1

@@ -120,6 +120,43 @@ import FoundationNetworking
         _ = try await waitFor(timeout: 10) { try await get(base).body.contains("<title>Preview · ") }
     }
 
+    /// A site whose base_url has a path is served at that path, as its host will: the 404 page's
+    /// links (which start at that path) and the printed address work in the preview.
+    @Test func aSiteIsServedAtThePathOfItsBaseURL() async throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let catalogFile = scratch.appendingPathComponent("Content/catalog.yaml")
+        let settings = try String(contentsOf: catalogFile, encoding: .utf8)
+        let moved = settings.replacingOccurrences(of: "base_url: https://docs.mailvane.dev/\n", with: "base_url: https://mailvane.dev/docs/v2\n")
+        #expect(moved != settings)
+        try moved.write(to: catalogFile, atomically: true, encoding: .utf8)
+
+        let server = try Server.start(["serve", "Content", "--port", "0"], in: scratch)
+        defer { server.terminate() }
+        let site = try #require(server.url, "stderr: \(server.log)")
+        try #require(site.hasSuffix("/docs/v2/"), "the printed address is the site's: \(site)")
+        let origin = String(site.dropLast("docs/v2/".count))
+
+        let home = try await get(site)
+        #expect(home.status == 200 && home.body.contains("Mailvane"))
+        // (Checked without following: FoundationNetworking drops the slash of a relative Location.)
+        for start in [origin, origin + "docs/v2"] {
+            let (_, response) = try await Self.notFollowing.data(from: try #require(URL(string: start)))
+            let http = try #require(response as? HTTPURLResponse)
+            #expect(http.statusCode == 302 && http.value(forHTTPHeaderField: "Location") == "/docs/v2/", "\(start) leads to the site")
+        }
+        #expect(try await get(site + "errors/rate_limited/").status == 200)
+        #expect(try await get(origin + "errors/rate_limited/").status == 404, "nothing is served outside the site's path")
+
+        let missing = try await get(site + "errors/nope/")
+        #expect(missing.status == 404)
+        let stylesheet = try #require(missing.body.firstMatch(of: /href="([^"]*style\.css)"/).map { String($0.1) })
+        #expect(stylesheet.hasPrefix("/docs/v2/"), "\(stylesheet)")
+        let css = try await get(origin + stylesheet.dropFirst())
+        #expect(css.status == 200 && css.contentType.hasPrefix("text/css"), "the 404 page's stylesheet loads")
+        #expect(server.interrupt() == 0, "stderr: \(server.log)")
+    }
+
     struct Reply {
         var status: Int
         var contentType: String
@@ -140,6 +177,16 @@ import FoundationNetworking
         configuration.requestCachePolicy = .reloadIgnoringLocalCacheData
         return URLSession(configuration: configuration)
     }()
+
+    /// A session that reports redirects instead of following them.
+    private static let notFollowing = URLSession(configuration: .ephemeral, delegate: RedirectRefuser(), delegateQueue: nil)
+
+    private final class RedirectRefuser: NSObject, URLSessionTaskDelegate, @unchecked Sendable {
+        func urlSession(_ session: URLSession, task: URLSessionTask, willPerformHTTPRedirection response: HTTPURLResponse,
+                        newRequest request: URLRequest, completionHandler: @escaping (URLRequest?) -> Void) {
+            completionHandler(nil)
+        }
+    }
 
     /// Polls every 50 ms until `condition` holds; returns the seconds it took.
     private func waitFor(timeout: TimeInterval, _ condition: () async throws -> Bool) async throws -> TimeInterval {

@@ -1,3 +1,6 @@
+import ErrorDocsModel
+import Foundation
+
 /// Where each page lives, for the HTML site and for its Markdown twin under `markdown/`.
 ///
 /// Paths are relative to the site root (HTML) or to `markdown/` (Markdown), and every link in a
@@ -13,6 +16,12 @@ struct SitePaths: Sendable {
     func guide(_ slug: String) -> String { style == .html ? "guides/\(slug)/index.html" : "guides/\(slug).md" }
     var statusCodes: String { style == .html ? "status-codes/index.html" : "status-codes.md" }
     var retries: String { style == .html ? "retries/index.html" : "retries.md" }
+
+    /// The path of `base_url` with a trailing slash (`/docs/` for `https://example.com/docs`),
+    /// where the site's root is on its host; nil without a `base_url`.
+    static func hostPath(_ settings: CatalogSettings) -> String? {
+        settings.baseURL.flatMap { URLComponents(string: $0.value)?.percentEncodedPath }.map { siteRoot($0) }
+    }
 
     /// `base_url` with exactly one trailing slash, so paths can follow it.
     static func siteRoot(_ base: String) -> String {

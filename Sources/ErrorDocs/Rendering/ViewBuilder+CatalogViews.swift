@@ -128,8 +128,8 @@ extension ViewBuilder {
     /// such as `/errors/nope/`, so its links start at the root of `base_url`'s path
     /// (`/assets/style.css`).
     func notFoundView() -> NotFoundView {
-        let root = settings.baseURL.flatMap { URLComponents(string: $0.value)?.percentEncodedPath }.map(SitePaths.siteRoot)
-        var page = page(path: "404.html", title: "Page not found", description: "This page does not exist.", root: root)
+        var page = page(path: "404.html", title: "Page not found", description: "This page does not exist.",
+                        root: SitePaths.hostPath(settings))
         page.twinLink = nil
         page.canonical = nil
         return NotFoundView(page: page)

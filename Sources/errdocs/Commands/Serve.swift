@@ -6,7 +6,8 @@ struct Serve: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Preview the documentation site in a browser while you edit the catalog.",
         discussion: """
-            Builds the catalog in memory and serves the site at http://127.0.0.1:8000/. About \
+            Builds the catalog in memory and serves the site at http://127.0.0.1:8000/ (followed \
+            by the path of base_url, as on the real host, such as /docs/). About \
             ten times a second it looks for changed files in the catalog folder (and the \
             templates folder); after a change it rebuilds, and open pages reload themselves.
 
@@ -55,11 +56,11 @@ struct Serve: ParsableCommand {
         let directory = location.directory
         let loopback = ["127.0.0.1", "::1", "localhost"].contains(host)
         let outcome = runUntilSignal {
-            try await server.run { port in
+            try await server.run { address in
                 if !loopback {
                     printError("warning: listening on \(server.host): other machines may be able to reach this preview")
                 }
-                let line = "serving \(directory) at \(server.url(port: port)) (Ctrl-C to stop)\n"
+                let line = "serving \(directory) at \(address) (Ctrl-C to stop)\n"
                 writeOutput(Data(line.utf8), flush: true)
             }
         }
