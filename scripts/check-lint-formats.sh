@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Validates `errdocs lint --format sarif` against the OASIS SARIF 2.1.0 JSON Schema and
 # `--format json` against docs/schemas/lint-report.schema.json, with check-jsonschema, for the
-# default catalog (no findings) and for a copy with errors, warnings and notes.
+# default catalog (no findings), for a copy with errors, warnings and notes, and for a folder that
+# does not exist (a log whose invocation failed).
 set -euo pipefail
 errdocs=$(realpath "${1:?usage: check-lint-formats.sh ERRDOCS VENV}")
 venv=${2:?usage: check-lint-formats.sh ERRDOCS VENV}
@@ -22,9 +23,11 @@ for catalog in clean broken; do
   (cd "$scratch" && "$errdocs" lint --format sarif "$catalog" > "$catalog.sarif" || true)
   (cd "$scratch" && "$errdocs" lint --format json "$catalog" > "$catalog.json" || true)
 done
+(cd "$scratch" && "$errdocs" lint --format sarif missing > missing.sarif 2>/dev/null || true)
+grep -q '"executionSuccessful" : false' "$scratch/missing.sarif" || { echo "missing.sarif does not say the run failed" >&2; exit 1; }
 grep -q '"ruleId" : "status-range"' "$scratch/broken.sarif" || { echo "broken.sarif has no status-range result" >&2; exit 1; }
 grep -q '"relatedLocations"' "$scratch/broken.sarif" || { echo "broken.sarif has no related locations" >&2; exit 1; }
-"$validator" --schemafile "$sarif_schema" "$scratch/clean.sarif" "$scratch/broken.sarif"
+"$validator" --schemafile "$sarif_schema" "$scratch/clean.sarif" "$scratch/broken.sarif" "$scratch/missing.sarif"
 "$validator" --check-metaschema docs/schemas/lint-report.schema.json
 "$validator" --schemafile docs/schemas/lint-report.schema.json "$scratch/clean.json" "$scratch/broken.json"
 echo "lint --format sarif and json: valid against their schemas"

@@ -71,6 +71,32 @@ import Testing
         #expect(run.stdout.contains("\u{1B}[1;31merror") == !noColour, "\(run.stdout)")
     }
 
+    /// A CI job that uploads the SARIF log gets a log saying why nothing was linted, not an
+    /// empty file; the other formats print nothing, and every format says why on stderr.
+    @Test func aMissingFolderGivesAFailedSARIFInvocation() throws {
+        let sarif = try Tool.run(["lint", "--format", "sarif", "Nosuch"])
+        #expect(sarif.status == 2)
+        #expect(sarif.stderr.contains("Nosuch: no such folder"), "\(sarif.stderr)")
+        let log = try #require(try JSONSerialization.jsonObject(with: Data(sarif.stdout.utf8)) as? [String: Any], "\(sarif.stdout)")
+        let run = try #require((log["runs"] as? [[String: Any]])?.first)
+        #expect((run["results"] as? [Any])?.isEmpty == true)
+        let invocation = try #require((run["invocations"] as? [[String: Any]])?.first)
+        #expect(invocation["executionSuccessful"] as? Bool == false)
+        let notification = try #require((invocation["toolExecutionNotifications"] as? [[String: Any]])?.first)
+        #expect(notification["level"] as? String == "error")
+        #expect(((notification["message"] as? [String: Any])?["text"] as? String)?.contains("Nosuch: no such folder") == true)
+
+        let clean = try Tool.run(["lint", "--format", "sarif", "Content"])
+        let cleanLog = try #require(try JSONSerialization.jsonObject(with: Data(clean.stdout.utf8)) as? [String: Any])
+        let cleanRun = try #require((cleanLog["runs"] as? [[String: Any]])?.first)
+        #expect((cleanRun["invocations"] as? [[String: Any]])?.first?["executionSuccessful"] as? Bool == true)
+
+        for format in ["text", "github", "json"] {
+            let other = try Tool.run(["lint", "--format", format, "Nosuch"])
+            #expect(other.status == 2 && other.stdout.isEmpty && other.stderr.contains("no such folder"), "\(format)")
+        }
+    }
+
     @Test func anUnknownFormatIsAUsageError() throws {
         let run = try Tool.run(["lint", "--format", "xml", "Content"])
         #expect(run.status == 2)

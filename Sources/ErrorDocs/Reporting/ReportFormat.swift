@@ -45,6 +45,15 @@ extension ReportFormat {
     }
 }
 
+extension ReportFormat {
+    /// What goes to standard output when the catalog could not be linted at all; the message
+    /// itself goes to standard error. Only SARIF has a place for it: a log whose invocation
+    /// failed, which code-scanning uploads accept where an empty file is an error.
+    public func renderFailure(_ message: String, toolVersion: String) -> String? {
+        self == .sarif ? SARIFReport(failure: message, toolVersion: toolVersion).encoded() : nil
+    }
+}
+
 /// Whether to colour output: only on a terminal, and never when `NO_COLOR` is set to anything
 /// but the empty string (https://no-color.org).
 public func wantsColour(isTerminal: Bool, environment: [String: String]) -> Bool {

@@ -44,6 +44,16 @@ struct SARIFReport: Encodable {
         var relatedLocations: [Location]?
     }
 
+    /// Whether the analysis ran to the end, and why not when it did not.
+    struct Invocation: Encodable {
+        struct Notification: Encodable {
+            var level = "error"
+            var message: Text
+        }
+        var executionSuccessful: Bool
+        var toolExecutionNotifications: [Notification]?
+    }
+
     struct Run: Encodable {
         struct Tool: Encodable {
             struct Driver: Encodable {
@@ -55,6 +65,7 @@ struct SARIFReport: Encodable {
             var driver: Driver
         }
         var tool: Tool
+        var invocations: [Invocation]
         var columnKind: String
         var results: [Result]
     }
@@ -65,6 +76,14 @@ struct SARIFReport: Encodable {
 
     enum CodingKeys: String, CodingKey {
         case schema = "$schema", version, runs
+    }
+
+    /// A log for a run that could not lint at all (no such folder, unreadable file): no
+    /// results, and the reason as the invocation's notification, so that a dashboard shows why
+    /// instead of failing on an empty file.
+    init(failure: String, toolVersion: String) {
+        self.init([], toolVersion: toolVersion)
+        runs[0].invocations = [Invocation(executionSuccessful: false, toolExecutionNotifications: [.init(message: Text(text: failure))])]
     }
 
     init(_ diagnostics: [Diagnostic], toolVersion: String) {
@@ -85,7 +104,8 @@ struct SARIFReport: Encodable {
                 relatedLocations: diagnostic.notes.isEmpty ? nil : diagnostic.notes.map { Location($0.location, message: $0.message) })
         }
         // Columns count Unicode scalars, SARIF's "unicodeCodePoints".
-        runs = [Run(tool: .init(driver: driver), columnKind: "unicodeCodePoints", results: results)]
+        runs = [Run(tool: .init(driver: driver), invocations: [Invocation(executionSuccessful: true)],
+                    columnKind: "unicodeCodePoints", results: results)]
     }
 
     /// The log, ending with a newline.

@@ -46,6 +46,7 @@ struct Lint: ParsableCommand {
             report = try Pipeline.lint(location.directory, freeingMemory: false)
         } catch {
             printError("error: \(error)")
+            if let log = format.renderFailure("\(error)", toolVersion: ErrorDocsVersion.current) { writeOutput(Data(log.utf8)) }
             throw ExitCode(2)
         }
         var diagnostics = report.diagnostics
