@@ -16,6 +16,8 @@ public enum Pipeline {
         var index: ViewBuilder.ErrorIndex?
         /// Files whose bytes, as loaded, are not the ones `hashes` named (see ``CatalogLoader/Result/changed``).
         var changed: [String] = []
+        /// Links to a `#fragment` of another page, which only the rendered pages can check.
+        var fragmentLinks: [MarkdownFields.Link] = []
     }
 
     public struct BuildReport: Sendable {
@@ -72,6 +74,7 @@ public enum Pipeline {
         var diagnostics = loaded.diagnostics
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
         var compared: Linter.ComparedFindings?
+        var fragmentLinks: [MarkdownFields.Link] = []
         // Rules also run when some values failed to load (they skip what is missing), so one
         // run reports everything; but without catalog.yaml every family would look unknown.
         if loaded.settingsParsed {
@@ -86,6 +89,7 @@ public enum Pipeline {
             diagnostics += linted.diagnostics
             found = linted.files
             compared = linted.compared
+            fragmentLinks = linted.fragmentLinks
         }
         if let cache {
             var entries = loaded.cached.map { $0.entry(settings: settings, found: found[$0.path]) }
@@ -104,6 +108,7 @@ public enum Pipeline {
         report.comparedReused = compared?.reused ?? false
         report.index = try index?.value()
         report.changed = loaded.changed
+        report.fragmentLinks = fragmentLinks
         return report
     }
 
@@ -188,7 +193,7 @@ public enum Pipeline {
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
-        let diagnostics = report.diagnostics + themeProblems.sortedByLocation()
+        var diagnostics = report.diagnostics + themeProblems.sortedByLocation()
         guard let theme, let inputs else {
             return BuildReport(diagnostics: diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
@@ -211,6 +216,15 @@ public enum Pipeline {
             guard site.problems.isEmpty else {
                 stage.discard()
                 return BuildReport(diagnostics: diagnostics + site.problems, written: [], errorCount: report.catalog.errors.count)
+            }
+            // Kept in the record too, so that a build with nothing changed reports them again.
+            // A stage may be a spare copy of an older site: only what this build wrote is new.
+            let written = report.fragmentLinks.isEmpty ? [] : Set(site.written)
+            let fragmentProblems = FragmentCheck.check(report.fragmentLinks) { path in
+                written.contains(path) ? stage.contents(of: path) : current.previousContents(of: path)
+            }
+            if !fragmentProblems.isEmpty {
+                diagnostics = (report.diagnostics + fragmentProblems).sortedByLocation() + themeProblems.sortedByLocation()
             }
             var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
             record.inputFiles = inputs.settled

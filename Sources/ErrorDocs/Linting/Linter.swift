@@ -32,10 +32,12 @@ public struct Linter: Sendable {
     /// there instead of running them on those files again, and what the rules that compare
     /// errors found from `earlier`, by the key of what they read, when it has it.
     ///
-    /// - Returns: every diagnostic, what was found in each of the other error files, and, with
-    ///   `earlier`, what the rules that compare errors found.
+    /// - Returns: every diagnostic, what was found in each of the other error files, with
+    ///   `earlier`, what the rules that compare errors found, and the internal links that end in
+    ///   a `#fragment` (for the build to check against the pages' ids; none when the link rules
+    ///   are disabled).
     func lint(_ catalog: Catalog, known: [String: FileFindings], earlier: ((_ key: String) -> [Diagnostic]?)? = nil)
-        -> (diagnostics: [Diagnostic], files: [String: FileFindings], compared: ComparedFindings?) {
+        -> (diagnostics: [Diagnostic], files: [String: FileFindings], compared: ComparedFindings?, fragmentLinks: [MarkdownFields.Link]) {
         let configuration = catalog.settings.lint
         var diagnostics = configurationProblems(configuration)
         let disabled = Set(configuration.disabled.map(\.value))
@@ -112,10 +114,13 @@ public struct Linter: Sendable {
             }
         }
         if let compared, compared.reused { diagnostics += compared.diagnostics }
+        var fragmentLinks = settingsLinks.filter { MarkdownFields.isInternal($0.destination) && $0.destination.contains("#") }
         for file in fileOrder {
-            diagnostics += (known[file] ?? files[file])?.diagnostics ?? []
+            let findings = known[file] ?? files[file]
+            diagnostics += findings?.diagnostics ?? []
+            fragmentLinks += findings?.internalLinks.filter { $0.destination.contains("#") } ?? []
         }
-        return (diagnostics, files, compared)
+        return (diagnostics, files, compared, fragmentLinks)
     }
 
     private func configurationProblems(_ configuration: LintConfiguration) -> [Diagnostic] {

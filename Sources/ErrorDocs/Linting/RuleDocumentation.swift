@@ -93,6 +93,14 @@ public struct RuleDocumentation: Sendable, Equatable {
     }
 
     /// The whole rules reference, `docs/rules.md`.
+    /// What the site checks look at, beyond their summary.
+    public static let siteCheckDetails: [String: String] = [
+        "link-fragment": "An internal link may end in a fragment (`errors/rate_limited/#recovery-pattern`, `retries#http`); "
+            + "the ids a page has come from the theme's templates, so the build looks for the fragment among the `id` "
+            + "attributes of the page as rendered. A wrong fragment still leads to the page, at its top. Fragments "
+            + "of the Markdown twins are the same (they carry the HTML pages' ids as anchors).",
+    ]
+
     public static var reference: String {
         var text = """
             # Lint rules
@@ -121,6 +129,10 @@ public struct RuleDocumentation: Sendable, Equatable {
         text += "Building also checks the theme's templates as it loads them ([templates](catalog-format.md#templates)):\n\n"
         for check in RuleRegistry.templateChecks {
             text += "## \(check.id)\n\n\(check.summary) Template check, \(check.severity.rawValue).\n\n"
+        }
+        text += "And once every page is rendered, it checks the pages (these checks cannot be disabled either):\n\n"
+        for check in RuleRegistry.siteChecks {
+            text += "## \(check.id)\n\n\(check.summary) Site check, \(check.severity.rawValue). \(siteCheckDetails[check.id] ?? "")\n\n"
         }
         for rule in all {
             text += rule.markdown + "\n"

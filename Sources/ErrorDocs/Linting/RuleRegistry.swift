@@ -62,10 +62,22 @@ public enum RuleRegistry {
         ("template-unescaped", .error, "Only values errdocs made safe may be inserted without escaping, and escaping cannot be turned off."),
     ]
 
-    /// A loader or template check by id, with which of the two it is (`loader`, `template`).
+    /// Checks of the built pages, made by `build` and `serve` once every page is rendered.
+    public static let siteChecks: [(id: String, severity: Diagnostic.Severity, summary: String)] = [
+        ("link-fragment", .warning, "A link to a #fragment of another page names an id that page has."),
+    ]
+
+    /// Every check that is not a lint rule: loader, template and site checks.
+    public static var checks: [(id: String, severity: Diagnostic.Severity, summary: String)] {
+        loaderChecks + templateChecks + siteChecks
+    }
+
+    /// A loader, template or site check by id, with which of the three it is (`loader`,
+    /// `template`, `site`).
     public static func check(_ id: String) -> (id: String, severity: Diagnostic.Severity, summary: String, kind: String)? {
         if let check = loaderChecks.first(where: { $0.id == id }) { return (check.id, check.severity, check.summary, "loader") }
         if let check = templateChecks.first(where: { $0.id == id }) { return (check.id, check.severity, check.summary, "template") }
+        if let check = siteChecks.first(where: { $0.id == id }) { return (check.id, check.severity, check.summary, "site") }
         return nil
     }
 

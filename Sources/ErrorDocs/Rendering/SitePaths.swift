@@ -17,6 +17,17 @@ struct SitePaths: Sendable {
     var statusCodes: String { style == .html ? "status-codes/index.html" : "status-codes.md" }
     var retries: String { style == .html ? "retries/index.html" : "retries.md" }
 
+    func path(of page: PageReference.Page) -> String {
+        switch page {
+        case .error(let code): error(code)
+        case .family(let id): family(id)
+        case .guide(let slug): guide(slug)
+        case .statusCodes: statusCodes
+        case .retries: retries
+        case .index: index
+        }
+    }
+
     /// The path of `base_url` with a trailing slash (`/docs/` for `https://example.com/docs`),
     /// where the site's root is on its host; nil without a `base_url`.
     static func hostPath(_ settings: CatalogSettings) -> String? {

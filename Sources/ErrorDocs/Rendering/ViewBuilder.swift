@@ -104,16 +104,7 @@ struct ViewBuilder: Sendable {
     /// The relative link for an internal destination, or nil for any other destination.
     func internalLink(_ destination: String, root: String) -> String? {
         guard let reference = PageReference(destination) else { return nil }
-        let path: String
-        switch reference.page {
-        case .error(let code): path = paths.error(code)
-        case .family(let id): path = paths.family(id)
-        case .guide(let slug): path = paths.guide(slug)
-        case .statusCodes: path = paths.statusCodes
-        case .retries: path = paths.retries
-        case .index: path = paths.index
-        }
-        return root + path + (reference.fragment.map { "#" + $0 } ?? "")
+        return root + paths.path(of: reference.page) + (reference.fragment.map { "#" + $0 } ?? "")
     }
 
     // MARK: Pages

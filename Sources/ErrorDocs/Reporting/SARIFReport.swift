@@ -88,7 +88,7 @@ struct SARIFReport: Encodable {
 
     init(_ diagnostics: [Diagnostic], toolVersion: String) {
         var rules = RuleRegistry.rules.map { ($0.id, $0.summary, $0.defaultSeverity) }
-        rules += (RuleRegistry.loaderChecks + RuleRegistry.templateChecks).map { ($0.id, $0.summary, $0.severity) }
+        rules += RuleRegistry.checks.map { ($0.id, $0.summary, $0.severity) }
         rules.sort { $0.0 < $1.0 }
         let index = Dictionary(uniqueKeysWithValues: rules.enumerated().map { ($1.0, $0) })
         let driver = Run.Tool.Driver(

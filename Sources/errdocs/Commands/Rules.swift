@@ -25,7 +25,7 @@ struct Rules: ParsableCommand {
             print(RuleDocumentation.reference, terminator: "")
             return
         }
-        let width = (RuleRegistry.rules.map { $0.id.count } + (RuleRegistry.loaderChecks + RuleRegistry.templateChecks).map(\.id.count)).max() ?? 0
+        let width = (RuleRegistry.rules.map { $0.id.count } + RuleRegistry.checks.map(\.id.count)).max() ?? 0
         func pad(_ text: String) -> String { text + String(repeating: " ", count: max(0, width - text.count)) }
         print("Lint rules:")
         for rule in RuleRegistry.rules {
@@ -37,6 +37,10 @@ struct Rules: ParsableCommand {
         }
         print("\nTemplate checks (build and serve; cannot be disabled):")
         for check in RuleRegistry.templateChecks {
+            print("  \(pad(check.id))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.summary)")
+        }
+        print("\nSite checks (build and serve, on the rendered pages; cannot be disabled):")
+        for check in RuleRegistry.siteChecks {
             print("  \(pad(check.id))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.summary)")
         }
         print("\n'errdocs explain RULE' shows a rule's documentation with examples.")

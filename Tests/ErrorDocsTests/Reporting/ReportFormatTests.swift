@@ -124,7 +124,7 @@ import Testing
         let driver = try #require((run["tool"] as? [String: Any])?["driver"] as? [String: Any])
         #expect(driver["version"] as? String == "9.9.9")
         let rules = try #require(driver["rules"] as? [[String: Any]])
-        #expect(Set(rules.compactMap { $0["id"] as? String }) == RuleRegistry.allIDs.union(RuleRegistry.templateChecks.map(\.id)))
+        #expect(Set(rules.compactMap { $0["id"] as? String }) == RuleRegistry.allIDs.union(RuleRegistry.templateChecks.map(\.id)).union(RuleRegistry.siteChecks.map(\.id)))
         // Every rule's helpUri names a heading of docs/rules.md, loader and template checks too.
         let reference = RuleDocumentation.reference
         for rule in rules {

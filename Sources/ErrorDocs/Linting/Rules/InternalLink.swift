@@ -10,7 +10,9 @@ import ErrorDocsModel
 /// - `guides/<slug>`: a guide in `guides/<slug>.md`;
 /// - `status-codes`, `retries` or `index`: the status playbook, the retry table, the home page.
 ///
-/// Each form may end in `/`, a `#fragment`, or both (`errors/rate_limited/#recovery`). Any other
+/// Each form may end in `/`, a `#fragment`, or both (`errors/rate_limited/#recovery-pattern`); whether
+/// the page has that fragment is known once it is rendered, so the build checks it
+/// (`link-fragment`). Any other
 /// relative destination (`../rate_limited`, `errors/` without a code, `foo/bar`) is reported
 /// too, with the list of accepted forms. Every Markdown field is checked: an error's `meaning`,
 /// `causes`, `details`, `quick_fix`, `prevention`, recovery and header descriptions and

@@ -1,0 +1,90 @@
+@testable import ErrorDocs
+import ErrorDocsModel
+import Foundation
+import Testing
+
+/// `link-fragment`: a link to another page's `#fragment` is checked against the ids of that
+/// page as built, in every build, including those that keep the page or change nothing.
+@Suite struct FragmentCheckTests {
+    @Test func idsAreReadFromAttributesOnly() {
+        let html = """
+            <section id="causes"><h2 class="x"\tid='prevention'>Prevention</h2>
+            <div data-id="not-this"></div><p>id=&quot;fake&quot; and id="</p><a
+            id="last">x</a>
+            """
+        // The quote in the text above ends the scan at the next quote; real text escapes it.
+        #expect(FragmentCheck.ids(in: Data(html.utf8)).prefix(2) == ["causes", "prevention"])
+        #expect(!FragmentCheck.ids(in: Data(html.utf8)).contains("not-this"))
+        #expect(!FragmentCheck.ids(in: Data(html.utf8)).contains("fake"))
+        #expect(FragmentCheck.ids(in: Data("<a\nid=\"last\">".utf8)) == ["last"])
+    }
+
+    /// bad_request links to three fragments of rate_limited's page: one it has, one misspelt,
+    /// one it never had.
+    private static func catalog() throws -> TemporaryCatalog {
+        let linking = TemporaryCatalog.error().replacingOccurrences(
+            of: "meaning: The body is not what the endpoint expects.",
+            with: "meaning: See [meaning](errors/rate_limited/#what-this-means), [causes](errors/rate_limited#what-this-mean) and [x](errors/rate_limited/#nothing-like-it).")
+        return try TemporaryCatalog([
+            "errors/bad_request.yaml": linking,
+            "errors/rate_limited.yaml": TemporaryCatalog.error("rate_limited", status: 429, family: "rate_limit",
+                                                               extra: "headers:\n  - name: Retry-After\n    description: Seconds to wait."),
+            "errors/internal.yaml": TemporaryCatalog.error("internal", status: 500, family: "server"),
+        ])
+    }
+
+    @Test func aFragmentThePageLacksIsAWarningAtTheLink() throws {
+        let catalog = try Self.catalog()
+        defer { catalog.remove() }
+        var output = MemoryOutput()
+        let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let found = report.diagnostics.filter { $0.ruleID == "link-fragment" }
+        #expect(found.map(\.severity) == [.warning, .warning])
+        #expect(found.map(\.location.file) == [catalog.root.path + "/errors/bad_request.yaml"] * 2)
+        #expect(found.map(\.location.line) == [6, 6])
+        #expect(found.map(\.location.column) == [63, 112], "each at the start of its link")
+        #expect(found.first?.message == "link 'errors/rate_limited#what-this-mean' in 'bad_request' meaning points at '#what-this-mean', "
+                + "but errors/rate_limited/index.html has no element with id 'what-this-mean'; did you mean '#what-this-means'?")
+        #expect(found.last?.message.hasSuffix("has no element with id 'nothing-like-it'") == true)
+    }
+
+    /// The ids come from the theme: a template that renames a section breaks links to it from
+    /// files that did not change, whose pages the build keeps; a build with nothing changed
+    /// reports what the last one did.
+    @Test func keptPagesAndUnchangedBuildsAreCheckedToo() throws {
+        let catalog = try Self.catalog()
+        defer { catalog.remove() }
+        let site = catalog.root.path + "-site", theme = catalog.root.path + "-theme"
+        defer {
+            try? FileManager.default.removeItem(atPath: site)
+            try? FileManager.default.removeItem(atPath: theme)
+        }
+        func warnings(templates: String? = nil) throws -> [String] {
+            var output = try FolderOutput(path: site)
+            let report = try Pipeline.build(catalog.root.path, templates: templates, into: &output)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            return report.diagnostics.filter { $0.ruleID == "link-fragment" }.map(\.message)
+        }
+        #expect(try warnings().count == 2)
+        #expect(try warnings().count == 2, "nothing changed: the same warnings")
+
+        let template = try String(contentsOf: LoadedFileCodingTests.repository.appendingPathComponent("Templates/error.mustache"), encoding: .utf8)
+        #expect(template.contains(#"<section id="what-this-means">"#))
+        try FileManager.default.createDirectory(atPath: theme, withIntermediateDirectories: true)
+        try template.replacingOccurrences(of: #"<section id="what-this-means">"#, with: #"<section id="meaning">"#)
+            .write(toFile: theme + "/error.mustache", atomically: true, encoding: .utf8)
+        let renamed = try warnings(templates: theme)
+        #expect(renamed.count == 3)
+        #expect(renamed.contains { $0.contains("'#what-this-means'") && $0.hasSuffix("has no element with id 'what-this-means'") })
+
+        // Only bad_request's page is rendered again; rate_limited's is kept, and checked as kept.
+        let file = catalog.root.appendingPathComponent("errors/bad_request.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "A field is missing.", with: "A field is absent.").write(to: file, atomically: true, encoding: .utf8)
+        let afterEdit = try warnings(templates: theme)
+        #expect(afterEdit == renamed, "\(afterEdit)")
+    }
+}
+
+private func * <T>(array: [T], count: Int) -> [T] { (0..<count).flatMap { _ in array } }
