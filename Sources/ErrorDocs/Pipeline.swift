@@ -124,16 +124,18 @@ public enum Pipeline {
     ///   page keys, both records) to the process's exit instead of freeing it object by object,
     ///   for a tool that exits next: freeing took 62-69 ms of a 0.4 s one-edit rebuild of 10,000
     ///   errors. A process that builds again (a preview server) must free it.
+    /// - Parameter strict: warnings are errors: the build fails on any, and writes nothing.
     public static func build(_ directory: String, templates: String?, into output: inout some SiteOutput,
-                             freeingMemory: Bool = true,
+                             freeingMemory: Bool = true, strict: Bool = false,
                              progress: (@Sendable (_ done: Int, _ total: Int) -> Void)? = nil) throws -> BuildReport {
         do {
-            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory, progress: progress)
+            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory, strict: strict,
+                                 progress: progress)
         } catch is LoadedFileCoding.Malformed {
             // An error's body kept in the cache of loaded files, decoded only when its page or
             // registry entry is made, did not decode (the stage is discarded, the output is as
             // it was): build from the catalog's files alone, which writes the cache anew.
-            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory,
+            return try buildOnce(directory, templates: templates, into: &output, freeingMemory: freeingMemory, strict: strict,
                                  progress: progress, readingLoadedFiles: false)
         }
     }
@@ -141,7 +143,7 @@ public enum Pipeline {
     /// - Parameter readingLoadedFiles: false parses every error file, whatever the cache of
     ///   loaded files holds.
     private static func buildOnce(_ directory: String, templates: String?, into output: inout some SiteOutput,
-                                  freeingMemory: Bool, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
+                                  freeingMemory: Bool, strict: Bool, progress: (@Sendable (_ done: Int, _ total: Int) -> Void)?,
                                   readingLoadedFiles: Bool = true) throws -> BuildReport {
         let untilExit = freeingMemory ? nil : KeptUntilExit()
         // The theme is parsed and the catalog's folders are listed while the record is read: at
@@ -158,8 +160,8 @@ public enum Pipeline {
         previous?.inputFiles = [:]
         if let inputs, let previous, previous.complete, previous.inputs == inputs.key {
             untilExit?.keep(previous)
-            return BuildReport(diagnostics: previous.diagnostics, written: [], errorCount: previous.errorCount,
-                               kept: previous.pages.keys.sorted(), upToDate: true)
+            return BuildReport(diagnostics: strict ? previous.diagnostics.warningsAsErrors() : previous.diagnostics, written: [],
+                               errorCount: previous.errorCount, kept: previous.pages.keys.sorted(), upToDate: true)
         }
         // The cache of loaded files is written while the site renders when few entries are new.
         var cache: LoadCache?
@@ -190,12 +192,14 @@ public enum Pipeline {
                 throw CatalogLoadError(description: "\(file): changed while errdocs read it; build again when it is saved")
             }
         }
+        if strict { report.diagnostics = report.diagnostics.warningsAsErrors() }
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
         var diagnostics = report.diagnostics + themeProblems.sortedByLocation()
-        guard let theme, let inputs else {
-            return BuildReport(diagnostics: diagnostics, written: [], errorCount: report.catalog.errors.count)
+        guard let theme, let inputs, !(strict && !themeProblems.isEmpty) else {
+            return BuildReport(diagnostics: strict ? diagnostics.warningsAsErrors() : diagnostics, written: [],
+                               errorCount: report.catalog.errors.count)
         }
         let index = report.index ?? ViewBuilder.ErrorIndex(report.catalog)
         let renderer = SiteRenderer(catalog: report.catalog, theme: theme, index: index,
@@ -225,6 +229,10 @@ public enum Pipeline {
             }
             if !fragmentProblems.isEmpty {
                 diagnostics = (report.diagnostics + fragmentProblems).sortedByLocation() + themeProblems.sortedByLocation()
+                if strict {
+                    stage.discard()
+                    return BuildReport(diagnostics: diagnostics.warningsAsErrors(), written: [], errorCount: report.catalog.errors.count)
+                }
             }
             var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
             record.inputFiles = inputs.settled

@@ -52,6 +52,11 @@ public struct Diagnostic: Sendable, Hashable, Codable, CustomStringConvertible {
 extension Array where Element == Diagnostic {
     public var hasErrors: Bool { contains { $0.severity == .error } }
 
+    /// Every diagnostic as an error, for `--strict`.
+    public func warningsAsErrors() -> [Diagnostic] {
+        map { var copy = $0; copy.severity = .error; return copy }
+    }
+
     /// Diagnostics in file, line, column order, so output does not depend on load order.
     public func sortedByLocation() -> [Diagnostic] {
         sorted { ($0.location, $0.ruleID, $0.message) < ($1.location, $1.ruleID, $1.message) }

@@ -75,6 +75,29 @@ import Testing
                 "no staging folder is left behind, only the build record and the loaded files: \(leftovers)")
     }
 
+    /// A link to a fragment the page lacks is a warning the build finds (lint cannot: the ids
+    /// come from the theme); `--strict` makes it fail the build, as CI wants.
+    @Test func strictTurnsTheBuildsWarningsIntoErrors() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try #require(text.contains("(retries#http)"))
+        try text.replacingOccurrences(of: "(retries#http)", with: "(retries#htpp)").write(to: file, atomically: true, encoding: .utf8)
+        #expect(try Tool.run(["lint", "Content"], in: scratch).status == 0, "lint does not know the pages' ids")
+
+        let strict = try Tool.run(["build", "Content", "--strict"], in: scratch)
+        #expect(strict.status == 1)
+        #expect(strict.stderr.contains("rate_limited.yaml:33:3: error: link 'retries#htpp' in 'rate_limited' meaning points at '#htpp', "
+                                       + "but retries/index.html has no element with id 'htpp'; did you mean '#http'? [link-fragment]"), "\(strict.stderr)")
+        #expect(strict.stderr.contains("build failed: 1 error; Site was not changed"), "\(strict.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Site").path))
+
+        let relaxed = try Tool.run(["build", "Content"], in: scratch)
+        #expect(relaxed.status == 0)
+        #expect(relaxed.stderr.contains("rate_limited.yaml:33:3: warning: link 'retries#htpp'"), "\(relaxed.stderr)")
+    }
+
     /// Nothing is left beside the output by a first build that fails or is refused.
     @Test(arguments: [["build", "Content"], ["build", "Content", "--output", "Content/site"]])
     func aFailedFirstBuildLeavesTheFolderAsItWas(arguments: [String]) throws {

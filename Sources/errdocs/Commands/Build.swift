@@ -10,14 +10,22 @@ struct Build: ParsableCommand {
               index.html, errors/<code>/index.html, families/<id>/index.html,
               status-codes/index.html, retries/index.html, guides/<slug>/index.html
                                     the HTML site, with relative links (works from file://)
+              404.html              the page hosts show for a missing address
+              assets/               the theme's style sheet and script
               markdown/             the same pages as Markdown
+              llms.txt, llms-full.txt
+                                    an index of the Markdown pages for AI agents, and
+                                    all of them in one file
               registry.json         every error as data, for SDKs
               registry.schema.json  the JSON Schema of registry.json
+              sitemap.xml           every page's address (when catalog.yaml has base_url)
 
             Pages use the templates in Templates/ beside the catalog when that folder exists, \
             and the built-in theme for anything it does not override. Nothing is written when \
             the catalog has an error: the previous site stays exactly as it was. The output \
-            folder is replaced whole, so errdocs only writes to a folder it created.
+            folder is replaced whole, so errdocs only writes to a folder it created. Warnings \
+            (including those only a build finds, such as a link to a #fragment a page does \
+            not have) are printed and do not stop the build, unless --strict is given.
 
             Builds are incremental: a record of the last build, kept beside the output \
             (.Site.errdocs-cache for Site/), holds content hashes of every input, so only pages \
@@ -38,6 +46,9 @@ struct Build: ParsableCommand {
 
     @Option(name: .long, help: ArgumentHelp("Theme folder overriding the built-in templates. (default: Templates beside the catalog, if present)", valueName: "DIR"))
     var templates: String?
+
+    @Flag(name: .long, help: "Treat warnings as errors: write nothing when there is any.")
+    var strict = false
 
     func validate() throws {
         try requireNonEmpty(output, "--output")
@@ -63,7 +74,7 @@ struct Build: ParsableCommand {
             if let bar { progress = { done, total in bar.update(done, total) } }
             // The tool exits right after: the build's memory is left to the exit.
             report = try Pipeline.build(location.directory, templates: templatesPath, into: &folder, freeingMemory: false,
-                                        progress: progress)
+                                        strict: strict, progress: progress)
         } catch {
             printError("error: \(error)")
             throw ExitCode(2)

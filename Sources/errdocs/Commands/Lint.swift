@@ -54,7 +54,7 @@ struct Lint: ParsableCommand {
             diagnostics = (diagnostics + (try checkSnippets(report.catalog))).sortedByLocation()
         }
         if strict {
-            diagnostics = diagnostics.map { var copy = $0; copy.severity = .error; return copy }
+            diagnostics = diagnostics.warningsAsErrors()
         }
         let summary = LintSummary(diagnostics, files: report.catalog.files.count, errorDefinitions: report.catalog.errors.count)
         let colour = wantsColour(isTerminal: isatty(STDOUT_FILENO) == 1, environment: ProcessInfo.processInfo.environment)

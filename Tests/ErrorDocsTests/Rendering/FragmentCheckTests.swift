@@ -85,6 +85,37 @@ import Testing
         let afterEdit = try warnings(templates: theme)
         #expect(afterEdit == renamed, "\(afterEdit)")
     }
+
+    /// `build --strict` fails on warnings, those only rendering finds included, and leaves the
+    /// site as it was: not made at all by a first build, unchanged after an edit.
+    @Test func aStrictBuildFailsOnAFragmentWarningAndWritesNothing() throws {
+        let catalog = try Self.catalog()
+        defer { catalog.remove() }
+        let site = catalog.root.path + "-site"
+        defer { try? FileManager.default.removeItem(atPath: site) }
+        func build(strict: Bool) throws -> Pipeline.BuildReport {
+            var output = try FolderOutput(path: site)
+            return try Pipeline.build(catalog.root.path, templates: nil, into: &output, strict: strict)
+        }
+        let first = try build(strict: true)
+        #expect(!first.succeeded && first.written.isEmpty)
+        #expect(first.diagnostics.filter { $0.ruleID == "link-fragment" }.map(\.severity) == [.error, .error])
+        #expect(!FileManager.default.fileExists(atPath: site), "a first build that fails makes no folder")
+
+        #expect(try build(strict: false).succeeded)
+        let page = site + "/errors/bad_request/index.html"
+        let before = try Data(contentsOf: URL(fileURLWithPath: page))
+        let file = catalog.root.appendingPathComponent("errors/bad_request.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "A field is missing.", with: "A field is absent.").write(to: file, atomically: true, encoding: .utf8)
+        #expect(!(try build(strict: true)).succeeded)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: page)) == before, "the site is as it was")
+        #expect(try build(strict: false).succeeded)
+        #expect(try Data(contentsOf: URL(fileURLWithPath: page)) != before)
+        // Nothing changed since: the warnings the record keeps fail a strict build too.
+        let unchanged = try build(strict: true)
+        #expect(unchanged.upToDate && !unchanged.succeeded)
+    }
 }
 
 private func * <T>(array: [T], count: Int) -> [T] { (0..<count).flatMap { _ in array } }
