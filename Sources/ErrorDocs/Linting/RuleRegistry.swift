@@ -9,6 +9,7 @@ public enum RuleRegistry {
         UnknownFamily.self,
         StatusRange.self,
         StatusOutsideFamily.self,
+        SurfaceKeys.self,
         RetryPolicyMatchesStatus.self,
         UnknownEnvelope.self,
         ExampleMatchesSchema.self,
