@@ -100,14 +100,15 @@ enum MarkdownFields {
         ("a"..."z").contains(scalar) || ("A"..."Z").contains(scalar)
     }
 
-    /// Whether a destination leaves the site: it has a scheme or is protocol-relative (`//host`).
+    /// Whether a destination may leave the site: it has a scheme, or is protocol-relative
+    /// (`//host`) or root-relative (`/path`, which names the host, not the site).
     static func isExternal(_ destination: String) -> Bool {
-        scheme(of: destination) != nil || destination.hasPrefix("//")
+        scheme(of: destination) != nil || destination.hasPrefix("/")
     }
 
     /// Whether a destination is a link inside the site written relative to its root
-    /// (`errors/rate_limited`): no scheme, and not starting with `/`, `#` or `//`.
+    /// (`errors/rate_limited`): no scheme, and not starting with `/` or `#`.
     static func isInternal(_ destination: String) -> Bool {
-        !isExternal(destination) && !destination.hasPrefix("/") && !destination.hasPrefix("#")
+        !isExternal(destination) && !destination.hasPrefix("#")
     }
 }

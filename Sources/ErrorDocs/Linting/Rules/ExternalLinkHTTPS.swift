@@ -4,26 +4,28 @@ import Foundation
 /// Links that leave the site are absolute `https://` URLs with a host.
 ///
 /// A reader following an `http://` link can be redirected or tampered with on the way, a
-/// protocol-relative `//host/path` link breaks when the site is opened from `file://`, and
+/// protocol-relative `//host/path` link breaks when the site is opened from `file://`, so does a
+/// root-relative `/pricing` link (which also misses when `base_url` has a path), and
 /// schemes such as `ftp:` or `javascript:` either do not open in a browser or are emptied by
 /// the renderer's safe mode. `mailto:` links are accepted. A destination is external when it has
-/// a URL scheme or starts with `//`; the same Markdown fields as `internal-link` are checked, and
-/// each problem is reported where the link starts.
+/// a URL scheme or starts with `/`; the same Markdown fields as `internal-link` are checked, and
+/// each problem is reported where the link starts. (Pages of this site are linked relative to
+/// its root, `errors/rate_limited`: see `internal-link`.)
 ///
 /// Fails:
 ///
 /// ```yaml
 /// details: |
-///   See the [status page](http://status.example.com) or the
-///   [archive](ftp://files.example.com/errors.txt).
+///   See the [status page](http://status.example.com), the
+///   [archive](ftp://files.example.com/errors.txt) or [pricing](/pricing).
 /// ```
 ///
 /// Passes:
 ///
 /// ```yaml
 /// details: |
-///   See the [status page](https://status.example.com) or write to
-///   [support](mailto:support@example.com).
+///   See the [status page](https://status.example.com), [pricing](https://example.com/pricing)
+///   or write to [support](mailto:support@example.com).
 /// ```
 public enum ExternalLinkHTTPS: LinkRule, ErrorFileRule {
     public static let id = "external-link-https"
@@ -45,7 +47,10 @@ public enum ExternalLinkHTTPS: LinkRule, ErrorFileRule {
     /// Why an external destination is not acceptable, or nil when it is.
     static func problem(_ destination: String) -> String? {
         guard let scheme = MarkdownFields.scheme(of: destination) else {
-            return "is protocol-relative; write it as an absolute https:// URL"
+            if destination.hasPrefix("//") { return "is protocol-relative; write it as an absolute https:// URL" }
+            return "is root-relative, so it breaks from file:// and when base_url has a path; write a page of this site "
+                + "relative to the site root (\(PageReference(String(destination.dropFirst())) != nil ? "'\(destination.dropFirst())'" : "errors/<code>")) "
+                + "and any other page as an absolute https:// URL"
         }
         switch scheme {
         case "mailto":

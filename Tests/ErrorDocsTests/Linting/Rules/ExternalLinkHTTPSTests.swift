@@ -30,6 +30,21 @@ import Testing
             == "link 'ftp://files.example.com/errors.txt' in 'bad_request' causes item uses the 'ftp:' scheme; external links must be https:// URLs (or mailto:)")
     }
 
+    /// `/errors/foo` works only at the host's root and never from file://; the message names
+    /// the site-relative form when the rest is one.
+    @Test func aRootRelativeLinkIsReportedWithTheSiteRelativeForm() throws {
+        let file = TemporaryCatalog.error(
+            replacing: "  - A field is missing.", with: "  - See [x](/errors/bad_request#causes) and [p](/pricing).")
+        let found = try lint(["errors/x.yaml": file]).with(rule: Self.rule)
+        #expect(found.positions == ["errors/x.yaml:8:9 [\(Self.rule)]", "errors/x.yaml:8:45 [\(Self.rule)]"])
+        #expect(found.first?.message == "link '/errors/bad_request#causes' in 'bad_request' causes item is root-relative, so it breaks "
+                + "from file:// and when base_url has a path; write a page of this site relative to the site root "
+                + "('errors/bad_request#causes') and any other page as an absolute https:// URL")
+        #expect(found.last?.message.contains("relative to the site root (errors/<code>)") == true)
+        let asInternal = try lint(["errors/x.yaml": file]).with(rule: "internal-link")
+        #expect(asInternal.isEmpty, "reported once, by this rule")
+    }
+
     @Test func aProtocolRelativeLinkInAGuideIsReported() throws {
         let guide = """
             # Status
