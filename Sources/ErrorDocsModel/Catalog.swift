@@ -10,6 +10,10 @@ public struct Catalog: Sendable {
     public var files: [String]
     /// The catalog folder as given; file paths in locations start with it.
     public var directory: String
+    /// Error files that could not be read whole (a YAML syntax error, invalid UTF-8, a code of
+    /// the wrong type): a code that looks undefined may be defined there, so the rules that
+    /// look codes up do not report one until the file reads.
+    public var unreadableFiles: [String] = []
 
     public init(settings: CatalogSettings, errors: [ErrorDefinition], guides: [Guide], files: [String], directory: String = "") {
         self.settings = settings

@@ -27,6 +27,9 @@ enum ComparedFacts {
         files.forEach { key.add($0) }
         key.add("guides")
         catalog.guides.forEach { key.add($0.slug) }
+        // Files without errors have no key of their own; an unreadable one silences lookups.
+        key.add("unreadable")
+        catalog.unreadableFiles.forEach { key.add($0) }
         return key.key
     }
 

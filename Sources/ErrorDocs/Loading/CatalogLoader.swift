@@ -51,6 +51,11 @@ public struct CatalogLoader: Sendable {
     struct LoadedFile: Sendable {
         var definitions: [ErrorDefinition]
         var problems: [Diagnostic]
+
+        /// Whether reading failed before every error's code was known (see ``Catalog/unreadableFiles``).
+        var isUnreadable: Bool {
+            problems.hasErrors && (definitions.isEmpty || definitions.contains { $0.code == nil })
+        }
     }
 
     /// The catalog folder as the user named it; reported paths start with it.
@@ -123,10 +128,12 @@ public struct CatalogLoader: Sendable {
         }
         var errors: [ErrorDefinition] = []
         errors.reserveCapacity(loaded.count)
+        var unreadable: [String] = []
         for index in loaded.indices {
             errors += loaded[index].loaded.definitions
             diagnostics += loaded[index].loaded.problems
             if loaded[index].changed { changed.append(loaded[index].path) }
+            if loaded[index].loaded.isUnreadable { unreadable.append(loaded[index].path) }
         }
 
         var guides: [Guide] = []
@@ -154,7 +161,8 @@ public struct CatalogLoader: Sendable {
             }
         }
 
-        let catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles, directory: directory)
+        var catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles, directory: directory)
+        catalog.unreadableFiles = unreadable
         return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty,
                       cached: cache == nil ? [] : loaded, settingsHash: settingsHash, changed: changed)
     }

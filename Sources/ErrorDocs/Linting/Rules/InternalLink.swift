@@ -17,7 +17,8 @@ import ErrorDocsModel
 /// too, with the list of accepted forms. Every Markdown field is checked: an error's `meaning`,
 /// `causes`, `details`, `quick_fix`, `prevention`, recovery and header descriptions and
 /// deprecation note, families' `description` and `handling`, envelopes' `description`, the
-/// catalog's `description`, and guides. Each problem is reported where the link starts.
+/// catalog's `description`, and guides. Each problem is reported where the link starts. While an
+/// error file does not read (its own error is reported), links to errors are not looked up.
 ///
 /// Fails:
 ///
@@ -49,19 +50,22 @@ public enum InternalLink: LinkRule {
         let families = Set(catalog.settings.families.map(\.id.value))
         let guides = Set(catalog.guides.map(\.slug))
         for link in links where MarkdownFields.isInternal(link.destination) {
-            if let problem = problem(link.destination, codes: codes, families: families, guides: guides) {
+            if let problem = problem(link.destination, codes: codes, families: families, guides: guides,
+                                     lookingUpCodes: catalog.unreadableFiles.isEmpty) {
                 findings.append(LintFinding(at: link.location, "\(link.kind) '\(link.destination)' in \(link.field) \(problem)"))
             }
         }
     }
 
     /// Why an internal destination does not resolve, or nil when it does.
-    static func problem(_ destination: String, codes: Set<String>, families: Set<String>, guides: Set<String>) -> String? {
+    /// - Parameter lookingUpCodes: false while an error file does not read (its code may be there).
+    static func problem(_ destination: String, codes: Set<String>, families: Set<String>, guides: Set<String>,
+                        lookingUpCodes: Bool = true) -> String? {
         switch PageReference(destination)?.page {
         case .index, .statusCodes, .retries:
             return nil
         case .error(let code):
-            return codes.contains(code) ? nil : "points at error '\(code)', which is not defined in the catalog"
+            return codes.contains(code) || !lookingUpCodes ? nil : "points at error '\(code)', which is not defined in the catalog"
         case .family(let id):
             return families.contains(id) ? nil : "points at family '\(id)', which catalog.yaml does not list"
         case .guide(let slug):

@@ -60,7 +60,7 @@ public enum RemovedErrors: LintRule {
                     if target.deprecated != nil {
                         findings.append(LintFinding(at: replacement.location, "'\(replacement.value)' is deprecated; name the error that replaces it instead"))
                     }
-                } else {
+                } else if catalog.unreadableFiles.isEmpty {
                     findings.append(LintFinding(at: replacement.location, "replaced_by '\(replacement.value)' is not an error of this catalog"))
                 }
             }
