@@ -1,9 +1,10 @@
 import ErrorDocsModel
 
-/// Markdown fields and list items are not empty or blank.
+/// Text fields and list items are not empty or blank.
 ///
 /// An empty `meaning`, a `causes` item with nothing in it or a blank recovery snippet renders
-/// as an empty section, which reads as a broken page.
+/// as an empty section, which reads as a broken page; an empty `scope`, endpoint or header
+/// name as an empty line or table cell.
 ///
 /// Fails:
 ///
@@ -23,7 +24,7 @@ import ErrorDocsModel
 /// ```
 public enum EmptyMarkdown: ErrorFileRule {
     public static let id = "empty-markdown"
-    public static let summary = "Markdown fields and list items are not blank."
+    public static let summary = "Text fields and list items are not blank."
     public static let defaultSeverity = Diagnostic.Severity.error
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
@@ -49,11 +50,19 @@ public enum EmptyMarkdown: ErrorFileRule {
             check("details", error.details)
             check("summary", error.summary)
             check("agent_hint", error.agentHint)
+            check("scope", error.scope)
+            check("deprecation note", error.deprecated?.note)
+            for endpoint in error.endpoints { check("endpoints item", endpoint) }
+            for header in error.headers {
+                check("header name", header.name)
+                check("header description", header.description)
+            }
             for cause in error.causes { check("causes item", cause) }
             for step in error.quickFix { check("quick_fix step", step) }
             for item in error.prevention { check("prevention item", item) }
             for snippet in error.recovery {
                 check("recovery code", snippet.code)
+                check("recovery title", snippet.title)
                 check("recovery description", snippet.description)
             }
         }

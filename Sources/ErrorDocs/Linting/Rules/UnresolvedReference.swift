@@ -3,7 +3,7 @@ import ErrorDocsModel
 /// Every code in `related` and in `deprecated.replaced_by` is defined in the catalog.
 ///
 /// A broken reference becomes a dead link on the page and a dangling pointer in the registry.
-/// An error that lists itself as related is reported too. While an error file does not read
+/// An error that lists itself as related is reported too, and a code listed twice (a warning). While an error file does not read
 /// (a YAML syntax error, invalid UTF-8: reported at its place), codes are not looked up, since
 /// the missing one may be defined there.
 ///
@@ -31,7 +31,14 @@ public enum UnresolvedReference: LintRule {
         let codes = Set(catalog.errors.compactMap { $0.code?.value })
         for error in catalog.errors {
             let own = error.code?.value
+            var listed: [String: SourceLocation] = [:]
             for reference in error.related {
+                if let first = listed[reference.value] {
+                    findings.append(LintFinding(at: reference.location, "'\(reference.value)' is listed twice in related",
+                                                notes: [Diagnostic.Note("first listed here", at: first)], severity: .warning))
+                    continue
+                }
+                listed[reference.value] = reference.location
                 if reference.value == own {
                     findings.append(LintFinding(at: reference.location, "'\(reference.value)' lists itself as related"))
                 } else if lookingUp && !codes.contains(reference.value) {

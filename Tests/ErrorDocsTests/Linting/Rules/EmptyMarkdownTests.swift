@@ -24,6 +24,21 @@ import Testing
         #expect(found.first?.message == "recovery code is empty")
     }
 
+    /// Plain-text fields and list items too: each would render as an empty line or table cell.
+    @Test func anEmptyScopeEndpointHeaderNameAndDeprecationNoteAreReported() throws {
+        let extra = """
+            scope: ""
+            endpoints: ["", POST /v1/send]
+            headers:
+              - {name: "", description: Seconds to wait.}
+            deprecated: {since: 1.0.0, note: " "}
+            """
+        let found = try lint(["errors/x.yaml": TemporaryCatalog.error(extra: extra)]).with(rule: "empty-markdown")
+        #expect(found.map(\.message) == ["scope is empty", "endpoints item is empty", "header name is empty", "deprecation note is empty"])
+        #expect(found.positions == ["errors/x.yaml:16:8 [empty-markdown]", "errors/x.yaml:17:13 [empty-markdown]",
+                                    "errors/x.yaml:19:12 [empty-markdown]", "errors/x.yaml:20:34 [empty-markdown]"])
+    }
+
     @Test func aBlankFamilyHandlingIsReportedInCatalogYAML() throws {
         let settings = TemporaryCatalog.settings(replacing: "handling: Fix the request.", with: "handling: \" \"")
         let found = try lint(["catalog.yaml": settings]).with(rule: "empty-markdown")

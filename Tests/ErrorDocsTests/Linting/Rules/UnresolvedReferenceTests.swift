@@ -12,6 +12,17 @@ import Testing
         #expect(found.first?.message == "related code 'missing_code' is not defined in the catalog")
     }
 
+    @Test func aCodeListedTwiceInRelatedIsAWarningWithANoteAtTheFirst() throws {
+        let found = try lint([
+            "errors/x.yaml": TemporaryCatalog.error(extra: "related: [other_error, other_error]"),
+            "errors/y.yaml": TemporaryCatalog.error("other_error"),
+        ]).with(rule: "unresolved-reference")
+        #expect(found.positions == ["errors/x.yaml:16:24 [unresolved-reference]"])
+        #expect(found.first?.severity == .warning)
+        #expect(found.first?.message == "'other_error' is listed twice in related")
+        #expect(found.first?.notes.map { "\($0.location)" } == ["errors/x.yaml:16:11"])
+    }
+
     @Test func anErrorListingItselfAsRelatedIsReported() throws {
         let found = try lint(["errors/x.yaml": TemporaryCatalog.error(extra: "related: [bad_request]")])
             .with(rule: "unresolved-reference")
