@@ -69,7 +69,7 @@ let removed = stride(from: 50, to: count, by: 100).map { index in """
 
 let catalog = """
     name: Benchmark API
-    version: "1.0.0"
+    version: "2.0.0"
     description: A synthetic catalog of \(count) errors for benchmarks.
     base_url: https://docs.bench.example/
     doc_url: https://docs.bench.example/errors/{code}

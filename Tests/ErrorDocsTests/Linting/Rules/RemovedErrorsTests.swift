@@ -12,7 +12,7 @@ import Testing
 
     @Test func aCompleteEntryPasses() throws {
         let found = try lint([
-            "catalog.yaml": Self.settings(removed: "  - code: old_error\n    since: \"1.1.0\"\n    reason: Merged into `bad_request`.\n    replaced_by: bad_request\n"),
+            "catalog.yaml": Self.settings(removed: "  - code: old_error\n    since: \"1.0.0\"\n    reason: Merged into `bad_request`.\n    replaced_by: bad_request\n"),
             "errors/x.yaml": TemporaryCatalog.error(),
         ])
         #expect(found.isEmpty, "\(found)")
