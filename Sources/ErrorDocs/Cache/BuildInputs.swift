@@ -61,6 +61,11 @@ struct BuildInputs: Sendable {
             key.add(path)
             key.add(hash)
         }
+        // Not read, but reported: a build must not skip their warning as up to date.
+        for path in self.listing.ignored {
+            key.add("ignored")
+            key.add(path)
+        }
         self.key = key.key
     }
 

@@ -72,6 +72,9 @@ public struct CatalogLoader: Sendable {
     struct Listing: Sendable {
         var errors: [String]
         var guides: [String]
+        /// Files under errors/ that are not error files (`README.md`, `x.YAML`): never read,
+        /// only reported, so listed for the build's key to change when one comes or goes.
+        var ignored: [String] = []
     }
 
     public init(directory: String) {
@@ -135,6 +138,13 @@ public struct CatalogLoader: Sendable {
             if loaded[index].changed { changed.append(loaded[index].path) }
             if loaded[index].loaded.isUnreadable { unreadable.append(loaded[index].path) }
         }
+        for file in listing.ignored {
+            let upperCase = ["yaml", "yml"].contains { file.lowercased().hasSuffix("." + $0) }
+            diagnostics.append(Diagnostic(
+                "ignored-file", .warning, at: SourceLocation(file: file, line: 1, column: 1),
+                upperCase ? "an error file's name must end in '.yaml' or '.yml' in lower case; this file is ignored"
+                    : "only '.yaml' and '.yml' files are read from the errors/ folder; this file is ignored"))
+        }
 
         var guides: [Guide] = []
         // Guides are one level deep: their file names are their URLs, so a nested file would
@@ -188,7 +198,8 @@ public struct CatalogLoader: Sendable {
 
     func list() throws -> Listing {
         // .yml is as common a spelling as .yaml: a file named so was left out of the site silently.
-        Listing(errors: try files(under: "errors", withExtensions: ["yaml", "yml"]), guides: try files(under: "guides", withExtensions: ["md"]))
+        let (errors, ignored) = try files(under: "errors", withExtensions: ["yaml", "yml"])
+        return Listing(errors: errors, guides: try files(under: "guides", withExtensions: ["md"]).matching, ignored: ignored)
     }
 
     private func path(_ relative: String) -> String {
@@ -228,12 +239,12 @@ public struct CatalogLoader: Sendable {
         }
     }
 
-    /// Files below `folder` with the extension, sorted by path so load order never depends on
-    /// the file system.
-    private func files(under folder: String, withExtensions extensions: [String]) throws -> [String] {
+    /// Files below `folder` with one of the extensions, and the others, each sorted by path so
+    /// load order never depends on the file system. Names starting with "." are left out.
+    private func files(under folder: String, withExtensions extensions: [String]) throws -> (matching: [String], others: [String]) {
         let root = path(folder)
         var isFolder: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return [] }
+        guard FileManager.default.fileExists(atPath: root, isDirectory: &isFolder) else { return ([], []) }
         guard isFolder.boolValue else {
             throw CatalogLoadError(description: "\(root): is a file; the catalog's \(folder) must be a folder")
         }
@@ -246,7 +257,8 @@ public struct CatalogLoader: Sendable {
             let target = (try? FileManager.default.destinationOfSymbolicLink(atPath: root + "/" + link)).map { " (\($0))" } ?? ""
             throw CatalogLoadError(description: "\(root)/\(link): a symbolic link to a file that does not exist\(target)")
         }
-        return files.filter { file in extensions.contains { file.hasSuffix("." + $0) } }.map { path(folder + "/" + $0) }
+        let (matching, others) = files.partitioned { file in extensions.contains { file.hasSuffix("." + $0) } }
+        return (matching.map { path(folder + "/" + $0) }, others.map { path(folder + "/" + $0) })
     }
 }
 

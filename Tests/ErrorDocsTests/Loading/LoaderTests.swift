@@ -179,7 +179,7 @@ import Testing
         #expect(result.catalog.files.map { catalog.relative(ErrorDocsModel.SourceLocation(file: $0, line: 1, column: 1)) } == [
             "catalog.yaml:1:1", "errors/http/client/deep.yaml:1:1", "errors/top.yaml:1:1",
         ])
-        #expect(try catalog.lint().positions == ["errors/http/client/deep.yaml:16:1 [unknown-key]"])
+        #expect(try catalog.lint().positions == ["errors/http/client/deep.yaml:16:1 [unknown-key]", "errors/http/notes.txt:1:1 [ignored-file]"])
     }
 
     @Test func aGuideTakesItsSlugFromTheFileNameAndItsTitleFromTheFirstLine() throws {
@@ -546,6 +546,47 @@ import Testing
         #expect(result.catalog.guides.map(\.title) == ["Intro"])
         let warnings = result.diagnostics.map { "\(catalog.relative($0.location)) [\($0.ruleID)] \($0.severity)" }
         #expect(warnings == ["guides/drafts/intro.md:1:1 [guide-format] warning"])
+    }
+
+    @Test func filesInTheErrorsFolderThatAreNotYAMLAreReportedAsIgnored() throws {
+        // `dup.YAML`'s error used to go missing without a word.
+        let catalog = try TemporaryCatalog([
+            "errors/ok.yaml": TemporaryCatalog.error(),
+            "errors/dup.YAML": TemporaryCatalog.error("dup"),
+            "errors/sub/old.YML": TemporaryCatalog.error("old"),
+            "errors/x.json": "{}",
+            "errors/README.md": "# Errors\n",
+            "errors/.DS_Store": "",
+            "errors/.ok.yaml.swp": "",
+        ])
+        defer { catalog.remove() }
+        let result = try catalog.load()
+        #expect(result.catalog.errors.compactMap(\.code?.value) == ["bad_request"])
+        let warnings = result.diagnostics.map { "\(catalog.relative($0.location)) [\($0.ruleID)] \($0.severity): \($0.message)" }
+        let lowerCase = "an error file's name must end in '.yaml' or '.yml' in lower case; this file is ignored"
+        let other = "only '.yaml' and '.yml' files are read from the errors/ folder; this file is ignored"
+        #expect(warnings == [
+            "errors/README.md:1:1 [ignored-file] warning: \(other)",
+            "errors/dup.YAML:1:1 [ignored-file] warning: \(lowerCase)",
+            "errors/sub/old.YML:1:1 [ignored-file] warning: \(lowerCase)",
+            "errors/x.json:1:1 [ignored-file] warning: \(other)",
+        ])
+    }
+
+    @Test func aBuildIsNotUpToDateOnceAnIgnoredErrorFileComesAndKeepsReportingIt() throws {
+        let catalog = try TemporaryCatalog(["errors/ok.yaml": TemporaryCatalog.error()])
+        defer { catalog.remove() }
+        var output = MemoryOutput()
+        let first = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(first.succeeded && first.diagnostics.filter { $0.ruleID == "ignored-file" }.isEmpty, "\(first.diagnostics)")
+
+        try catalog.write(Array("code: dup\n".utf8), to: "errors/dup.YAML")
+        let second = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(!second.upToDate, "a new ignored file changes the build's key")
+        #expect(second.diagnostics.map(\.ruleID).contains("ignored-file"), "\(second.diagnostics)")
+        let third = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(third.upToDate)
+        #expect(third.diagnostics.map(\.ruleID).contains("ignored-file"), "an up-to-date build reports it again")
     }
 
     @Test func aMissingFolderThrows() throws {
