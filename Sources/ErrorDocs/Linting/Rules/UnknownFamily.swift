@@ -34,9 +34,10 @@ public enum UnknownFamily: ErrorFileRule {
         let known = catalog.settings.families.map(\.id.value)
         for error in catalog.errors {
             guard let family = error.family, seen[family.value] == nil else { continue }
+            let suggestion = Spelling.closest(to: family.value, in: known).map { "; did you mean '\($0)'?" } ?? ""
             findings.append(LintFinding(
                 at: family.location,
-                "unknown family '\(family.value)'; catalog.yaml defines: \(known.joined(separator: ", "))"))
+                "unknown family '\(family.value)'; catalog.yaml defines: \(known.joined(separator: ", "))\(suggestion)"))
         }
     }
 }

@@ -9,6 +9,12 @@ import Testing
         #expect(found.first?.message == "unknown family 'billing'; catalog.yaml defines: validation, rate_limit, server")
     }
 
+    @Test func aMisspeltFamilyGetsTheNearestDefinedOneSuggested() throws {
+        let found = try lint(["errors/x.yaml": TemporaryCatalog.error(status: 429, family: "rate_limits")]).with(rule: "unknown-family")
+        #expect(found.first?.message
+            == "unknown family 'rate_limits'; catalog.yaml defines: validation, rate_limit, server; did you mean 'rate_limit'?")
+    }
+
     @Test func aFamilyIdDefinedTwiceIsReportedAtTheSecondWithANote() throws {
         let settings = TemporaryCatalog.settings(replacing: "  - id: server", with: "  - id: validation")
         let found = try lint(["catalog.yaml": settings]).with(rule: "unknown-family")
