@@ -124,15 +124,17 @@ public struct Linter: Sendable {
     }
 
     private func configurationProblems(_ configuration: LintConfiguration) -> [Diagnostic] {
-        let known = Set(RuleRegistry.rules.map { $0.id })
+        let ids = RuleRegistry.rules.map { $0.id }
+        let known = Set(ids)
         let named = configuration.disabled + configuration.severities.map(\.rule)
         return named.filter { !known.contains($0.value) }.map {
             if let check = RuleRegistry.check($0.value) {
                 return Diagnostic("lint-configuration", .error, at: $0.location,
                                   "'\($0.value)' is a \(check.kind) check, which cannot be disabled or given another severity")
             }
+            let suggestion = Spelling.closest(to: $0.value, in: ids).map { "; did you mean '\($0)'?" } ?? ""
             return Diagnostic("lint-configuration", .error, at: $0.location,
-                              "no lint rule is named '\($0.value)' (run 'errdocs rules' to list them)")
+                              "no lint rule is named '\($0.value)'\(suggestion) (run 'errdocs rules' to list them)")
         }
     }
 }

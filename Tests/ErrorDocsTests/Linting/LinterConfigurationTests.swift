@@ -53,6 +53,13 @@ import Testing
         #expect(diagnostics.first?.message.contains("'no-such-rule'") == true)
     }
 
+    @Test(arguments: ["  disable: [internal-links]", "  severity: {internal-links: warning}"])
+    func aMisspeltRuleGetsTheNearestRuleSuggested(section: String) throws {
+        let diagnostics = try lint(["catalog.yaml": Self.settings(lint: section)]).with(rule: "lint-configuration")
+        #expect(diagnostics.map(\.message)
+            == ["no lint rule is named 'internal-links'; did you mean 'internal-link'? (run 'errdocs rules' to list them)"])
+    }
+
     @Test func anUnknownRuleInSeverityIsAConfigurationErrorAtItsName() throws {
         let diagnostics = try lint(["catalog.yaml": Self.settings(lint: "  severity: {typo-rule: warning}")])
         #expect(diagnostics.positions == ["catalog.yaml:41:14 [lint-configuration]"])
