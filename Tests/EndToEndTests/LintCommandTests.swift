@@ -118,6 +118,12 @@ import Testing
         #expect(rules.stdout.contains("  \(id) "), "\(rules.stdout)")
     }
 
+    @Test func explainSuggestsTheNearestRuleForAMisspeltOne() throws {
+        let run = try Tool.run(["explain", "internal-links"])
+        #expect(run.status != 0)
+        #expect(run.stderr.contains("no rule is named 'internal-links'; did you mean 'internal-link'? ('errdocs rules' lists them)"), "\(run.stderr)")
+    }
+
     /// The README's example error lints clean in the default catalog, in place of its own file.
     @Test func theREADMEsExampleErrorIsValid() throws {
         let readme = try String(contentsOf: Tool.repository.appendingPathComponent("README.md"), encoding: .utf8)

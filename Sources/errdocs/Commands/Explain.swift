@@ -12,7 +12,9 @@ struct Explain: ParsableCommand {
 
     func validate() throws {
         if RuleDocumentation.named(rule) == nil && RuleRegistry.check(rule) == nil {
-            throw ValidationError("no rule is named '\(rule)'; 'errdocs rules' lists them")
+            let ids = RuleRegistry.rules.map { $0.id } + RuleRegistry.checks.map(\.id)
+            let suggestion = Spelling.closest(to: rule, in: ids).map { "; did you mean '\($0)'?" } ?? ""
+            throw ValidationError("no rule is named '\(rule)'\(suggestion) ('errdocs rules' lists them)")
         }
     }
 
