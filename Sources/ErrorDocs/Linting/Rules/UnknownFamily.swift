@@ -1,7 +1,6 @@
 import ErrorDocsModel
 
-/// An error's `family` is one of the families listed in `catalog.yaml`, and family ids are
-/// unique.
+/// An error's `family` is one of the families listed in `catalog.yaml`.
 ///
 /// Fails:
 ///
@@ -21,19 +20,10 @@ public enum UnknownFamily: ErrorFileRule {
     public static let defaultSeverity = Diagnostic.Severity.error
 
     public static func check(_ catalog: Catalog, _ findings: inout [LintFinding]) {
-        var seen: [String: SourceLocation] = [:]
-        for family in catalog.settings.families {
-            if let earlier = seen[family.id.value] {
-                findings.append(LintFinding(
-                    at: family.id.location, "family '\(family.id.value)' is defined twice",
-                    notes: [Diagnostic.Note("first defined here", at: earlier)]))
-            } else {
-                seen[family.id.value] = family.id.location
-            }
-        }
         let known = catalog.settings.families.map(\.id.value)
+        let defined = Set(known)
         for error in catalog.errors {
-            guard let family = error.family, seen[family.value] == nil else { continue }
+            guard let family = error.family, !defined.contains(family.value) else { continue }
             let suggestion = Spelling.closest(to: family.value, in: known).map { "; did you mean '\($0)'?" } ?? ""
             findings.append(LintFinding(
                 at: family.location,

@@ -15,13 +15,6 @@ import Testing
             == "unknown family 'rate_limits'; catalog.yaml defines: validation, rate_limit, server; did you mean 'rate_limit'?")
     }
 
-    @Test func aFamilyIdDefinedTwiceIsReportedAtTheSecondWithANote() throws {
-        let settings = TemporaryCatalog.settings(replacing: "  - id: server", with: "  - id: validation")
-        let found = try lint(["catalog.yaml": settings]).with(rule: "unknown-family")
-        #expect(found.positions == ["catalog.yaml:34:9 [unknown-family]"])
-        #expect(found.first?.notes.map { "\($0.location)" } == ["catalog.yaml:22:9"])
-    }
-
     @Test func errorsInDefinedFamiliesPass() throws {
         let found = try lint([
             "errors/a.yaml": TemporaryCatalog.error("a_error"),
