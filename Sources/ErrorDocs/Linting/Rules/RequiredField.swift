@@ -4,10 +4,10 @@ import ErrorDocsModel
 ///
 /// `catalog.yaml` needs `name`, `version`, `base_url`, `doc_url`, `envelopes` and `families`.
 /// An envelope needs `description` and `schema`; a family needs `title`, `summary`, `handling`
-/// and `retry`. An error needs `code`, `title`, `family`, `summary`, `meaning`, at least one of
-/// `causes` and `quick_fix`, and what its surface calls for: `status` and `example` for an HTTP
-/// response, `smtp` for an SMTP reply, `event` for an asynchronous event. A recovery entry
-/// needs `language` and `code`.
+/// and `retry`. An error needs `code`, `title`, `family`, `summary`, `meaning`, `causes` and
+/// `quick_fix` (each list with at least one item), and what its surface calls for: `status` and
+/// `example` for an HTTP response (the default), `smtp` for an SMTP reply, `event` for an
+/// asynchronous event. A recovery entry needs `language` and `code`.
 ///
 /// The problem is reported at the start of the mapping that lacks the key.
 ///

@@ -1,3 +1,4 @@
+import ErrorDocs
 import ErrorDocsModel
 import Testing
 
@@ -62,6 +63,21 @@ import Testing
             """
         let found = try lint(["errors/x.yaml": file]).with(rule: "required-field")
         #expect(found.map(\.message) == ["error 'message.dropped' is missing required key 'event'"])
+    }
+
+    /// The rule's documentation once said an error needs "at least one of `causes` and
+    /// `quick_fix`"; each is required.
+    @Test func causesAndQuickFixAreEachRequiredAsTheDocumentationSays() throws {
+        let withoutCauses = TemporaryCatalog.error(replacing: "causes:\n  - A field is missing.\n", with: "")
+        let withoutFix = TemporaryCatalog.error(replacing: "quick_fix:\n  - Fix the body.", with: "")
+        #expect(try lint(["errors/x.yaml": withoutCauses]).with(rule: "required-field").map(\.message)
+            == ["error 'bad_request' is missing required key 'causes'"])
+        #expect(try lint(["errors/x.yaml": withoutFix]).with(rule: "required-field").map(\.message)
+            == ["error 'bad_request' is missing required key 'quick_fix'"])
+        let documentation = try #require(RuleDocumentation.named("required-field")).explanation
+            .split(whereSeparator: \.isWhitespace).joined(separator: " ")
+        #expect(!documentation.contains("at least one of"), "\(documentation)")
+        #expect(documentation.contains("`causes` and `quick_fix` (each list with at least one item)"), "\(documentation)")
     }
 
     @Test func anEmptyCausesListIsReported() throws {
