@@ -280,6 +280,18 @@ import Testing
         #expect(empty.status == 2 && empty.stderr.contains("--name must be one line"), "\(empty.stderr)")
     }
 
+    /// Both messages name the theme's folder where it was written, not a bare "Templates".
+    @Test func initTemplatesNamesTheThemeFolderItWrote() throws {
+        let scratch = try Tool.scratch()
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let fresh = try Tool.run(["init", "uxcat/Content", "--templates"], in: scratch)
+        #expect(fresh.stdout.contains(" files in uxcat/Content and uxcat/Templates\n"), "\(fresh.stdout)")
+        try FileManager.default.removeItem(at: scratch.appendingPathComponent("uxcat/Templates"))
+        let added = try Tool.run(["init", "uxcat/Content", "--templates"], in: scratch)
+        #expect(added.stdout.contains(" files in uxcat/Templates; the catalog in uxcat/Content is left as it is\n"),
+                "\(added.stdout)")
+    }
+
     /// `init --templates` beside an existing catalog adds the theme and leaves the catalog alone.
     @Test func initTemplatesAddsAThemeToAnExistingCatalog() throws {
         let scratch = try Tool.scratch(copyingContent: true)

@@ -51,7 +51,7 @@ struct Init: ParsableCommand {
         if addingTheme {
             print("created \(LintSummary.plural(files.count, "file")) in \(location.sibling("Templates")); the catalog in \(location.directory) is left as it is")
         } else {
-            print("created \(LintSummary.plural(files.count, "file")) in \(location.directory)\(templates ? " and Templates" : "")")
+            print("created \(LintSummary.plural(files.count, "file")) in \(location.directory)\(templates ? " and \(location.sibling("Templates"))" : "")")
         }
         print("next: edit \(location.directory)/errors/, then run 'errdocs lint \(location.directory)' and 'errdocs build \(location.directory)'")
     }
