@@ -72,8 +72,9 @@ public struct CatalogLoader: Sendable {
     struct Listing: Sendable {
         var errors: [String]
         var guides: [String]
-        /// Files under errors/ that are not error files (`README.md`, `x.YAML`): never read,
-        /// only reported, so listed for the build's key to change when one comes or goes.
+        /// Files under errors/ that are not error files (`x.YAML`, `x.json`; Markdown notes for
+        /// the catalog's maintainers, such as a README.md, are not listed): never read, only
+        /// reported, so listed for the build's key to change when one comes or goes.
         var ignored: [String] = []
     }
 
@@ -198,7 +199,8 @@ public struct CatalogLoader: Sendable {
 
     func list() throws -> Listing {
         // .yml is as common a spelling as .yaml: a file named so was left out of the site silently.
-        let (errors, ignored) = try files(under: "errors", withExtensions: ["yaml", "yml"])
+        let (errors, others) = try files(under: "errors", withExtensions: ["yaml", "yml"])
+        let ignored = others.filter { !$0.lowercased().hasSuffix(".md") }
         return Listing(errors: errors, guides: try files(under: "guides", withExtensions: ["md"]).matching, ignored: ignored)
     }
 
