@@ -18,14 +18,19 @@ enum RetryDescription {
         return "Yes"
     }
 
-    /// One sentence on how to retry: the seeds' "How" column.
-    static func how(_ policy: RetryPolicy) -> String {
+    /// One sentence on how to retry: the seeds' "How" column. What is sent again is a request
+    /// for an HTTP error, a message for an SMTP reply; an event reports something to fix.
+    static func how(_ policy: RetryPolicy, surface: ErrorDefinition.Surface = .response) -> String {
         var parts: [String] = []
-        switch policy.kind.value {
-        case .never: return "Do not retry; the same request will fail again."
-        case .afterFix: return "Fix the request, credentials or configuration, then send it again."
-        case .retryAfter: parts.append("Honour Retry-After; without it, back off exponentially")
-        case .backoff: parts.append("Exponential backoff")
+        switch (policy.kind.value, surface) {
+        case (.never, .response): return "Do not retry; the same request will fail again."
+        case (.never, .smtp): return "Do not retry; the same message will fail again."
+        case (.never, .event): return "Do not retry; it will fail the same way again."
+        case (.afterFix, .response): return "Fix the request, credentials or configuration, then send it again."
+        case (.afterFix, .smtp): return "Fix the message or the recipient's address, then send it again."
+        case (.afterFix, .event): return "Fix what the event reports, then try again."
+        case (.retryAfter, _): parts.append("Honour Retry-After; without it, back off exponentially")
+        case (.backoff, _): parts.append("Exponential backoff")
         }
         if let attempts = policy.maxAttempts?.value { parts.append("\(attempts) attempts in all") }
         if let initial = policy.initialDelay?.value {

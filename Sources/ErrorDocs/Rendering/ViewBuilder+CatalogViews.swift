@@ -42,13 +42,16 @@ extension ViewBuilder {
         let path = paths.family(family.id.value)
         let root = SitePaths.root(of: path)
         let title = family.title?.value ?? family.id.value
+        let members = errors(in: family)
+        // A family of SMTP replies (or of events) retries messages, not requests.
+        let surfaces = Set(members.map(\.effectiveSurface))
         return FamilyView(
             page: page(path: path, title: "\(title) errors", description: family.summary?.value ?? "",
                        currentFamily: family.id.value, source: catalog.files.first),
             id: family.id.value, title: title, summary: family.summary?.value ?? "",
             description: family.description.map { text($0.value, root: root) }, handling: text(family.handling?.value ?? "", root: root),
-            statuses: family.statuses.isEmpty ? nil : family.statuses.map { String($0.value) }.joined(separator: ", "), retry: retry(family.retry),
-            errors: rows(errors(in: family), root: root))
+            statuses: family.statuses.isEmpty ? nil : family.statuses.map { String($0.value) }.joined(separator: ", "), retry: retry(family.retry, surface: surfaces.count == 1 ? surfaces.first! : .response),
+            errors: rows(members, root: root))
     }
 
     /// One row per status a family lists, in status order, as in the seeds' playbook.
@@ -82,7 +85,7 @@ extension ViewBuilder {
             for error in sorted {
                 let policy = catalog.effectiveRetry(of: error)
                 let answer = policy.map(RetryDescription.answer) ?? "No"
-                let how = policy.map(RetryDescription.how) ?? ""
+                let how = policy.map { RetryDescription.how($0, surface: surface) } ?? ""
                 let errorKey = key(error)
                 if let index = grouped.firstIndex(where: { $0.answer == answer && $0.how == how }) {
                     if !grouped[index].keys.contains(where: { $0.1 == errorKey.label }) { grouped[index].keys.append(errorKey) }
@@ -97,8 +100,11 @@ extension ViewBuilder {
         }
         let http = rows(.response) { ($0.status?.value ?? 0, String($0.status?.value ?? 0)) }
         let smtp = rows(.smtp) { error in
-            let reply = error.smtp?.reply?.value ?? 0
-            return (reply, "\(reply) \(error.smtp?.enhanced?.value ?? "")")
+            let reply = error.smtp?.reply?.value ?? 0, enhanced = error.smtp?.enhanced?.value ?? ""
+            // By reply, then by the enhanced code's subject and detail as numbers (5.1.1 before 5.1.10).
+            let parts = enhanced.split(separator: ".").dropFirst().map { min(Int($0) ?? 0, 999) }
+            let sort = reply * 1_000_000 + (parts.first ?? 0) * 1000 + (parts.dropFirst().first ?? 0)
+            return (sort, "\(reply) \(enhanced)")
         }
         let events = rows(.event) { (0, $0.event?.value ?? "") }
         let sections = [

@@ -51,7 +51,7 @@ extension ViewBuilder {
             surface: error.effectiveSurface.rawValue, surfaceLabel: surfaceLabel,
             status: error.status?.value, statusText: error.status.map { HTTPStatusText.phrase($0.value) },
             smtpReply: error.smtp?.reply?.value, smtpEnhanced: error.smtp?.enhanced?.value, event: error.event?.value,
-            family: family, retry: retry(catalog.effectiveRetry(of: error)), scope: error.scope?.value,
+            family: family, retry: retry(catalog.effectiveRetry(of: error), surface: error.effectiveSurface), scope: error.scope?.value,
             endpoints: error.endpoints.map(\.value), hasEndpoints: !error.endpoints.isEmpty,
             docURL: settings.docURL(for: code) ?? "",
             meaning: text(error.meaning?.value ?? "", root: root), causes: error.causes.map { inlineText($0.value, root: root) },

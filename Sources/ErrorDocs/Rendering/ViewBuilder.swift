@@ -152,14 +152,14 @@ struct ViewBuilder: Sendable {
         (index.byFamily[family.id.value] ?? []).map { index.errors[$0] }
     }
 
-    func retry(_ policy: RetryPolicy?) -> ErrorView.Retry {
+    func retry(_ policy: RetryPolicy?, surface: ErrorDefinition.Surface = .response) -> ErrorView.Retry {
         guard let policy else {
             return ErrorView.Retry(policy: "never", label: RetryDescription.label(.never), answer: "No",
                                    how: "", retryable: false, jitter: false)
         }
         return ErrorView.Retry(
             policy: policy.kind.value.rawValue, label: RetryDescription.label(policy.kind.value),
-            answer: RetryDescription.answer(policy), how: RetryDescription.how(policy),
+            answer: RetryDescription.answer(policy), how: RetryDescription.how(policy, surface: surface),
             retryable: policy.kind.value.isRetryable, maxAttempts: policy.maxAttempts?.value,
             initialDelay: policy.initialDelay.map { RetryDescription.duration($0.value) },
             maxDelay: policy.maxDelay.map { RetryDescription.duration($0.value) }, jitter: policy.jitter?.value ?? false)
