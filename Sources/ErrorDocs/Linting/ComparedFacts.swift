@@ -2,7 +2,7 @@ import ErrorDocsModel
 
 /// The key of what the rules that compare errors (the ``LintRule``s that are not
 /// ``ErrorFileRule``s) read of the error files and guides: each error's file, code, title,
-/// family, deprecation and replacement and related codes, each with where it is; the internal
+/// surface, family, deprecation and replacement and related codes, each with where it is; the internal
 /// links; the guides' slugs. (They read catalog.yaml too, whose hash a cache entry is named
 /// with, and which rules are enabled follows from it.)
 ///
@@ -65,6 +65,7 @@ enum ComparedFacts {
         hash.add(error.location.file)
         add(error.code, to: &hash)
         add(error.title, to: &hash)
+        hash.add(error.effectiveSurface.rawValue)
         hash.add(error.family?.value)
         if let deprecation = error.deprecated {
             hash.add("deprecated")

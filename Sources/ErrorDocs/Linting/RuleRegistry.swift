@@ -33,6 +33,7 @@ public enum RuleRegistry {
         ExampleDocURL.self,
         CodeCollision.self,
         EmptyFamily.self,
+        FamilyStatuses.self,
         RemovedErrors.self,
     ]
 

@@ -14,7 +14,7 @@ import Testing
     @Test func theKeyIsMadeForEveryRuleThatComparesErrors() {
         let comparing = Set(RuleRegistry.rules.filter { !($0 is any ErrorFileRule.Type) }.map { $0.id })
         #expect(comparing == ["catalog-urls", "code-collision", "deprecated-replacement", "duplicate-code", "duplicate-title",
-                              "empty-family", "internal-link", "removed-errors", "unresolved-reference"])
+                              "empty-family", "family-statuses", "internal-link", "removed-errors", "unresolved-reference"])
     }
 
     @Test func keptFindingsAreThoseOfAFreshRunAfterEveryEdit() throws {
