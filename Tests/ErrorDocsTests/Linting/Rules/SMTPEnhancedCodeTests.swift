@@ -22,7 +22,8 @@ import Testing
     }
 
     @Test func aWellFormedReplyHasNoDiagnosticsAtAll() throws {
-        let diagnostics = try lint(["errors/smtp.yaml": Self.smtpError()])
+        // Beside an HTTP error of the same family, which lists HTTP statuses (family-statuses).
+        let diagnostics = try lint(["errors/smtp.yaml": Self.smtpError(), "errors/http.yaml": TemporaryCatalog.error()])
         #expect(diagnostics.isEmpty, "\(diagnostics)")
     }
 
