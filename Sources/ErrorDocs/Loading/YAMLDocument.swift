@@ -175,6 +175,17 @@ private struct Composer {
             return Diagnostic(
                 "yaml-too-deep", .error, at: location(mark), "values are nested more than \(YAMLDocument.maximumDepth) levels deep")
         }
+        if problem == "could not find expected ':'", let context = parser.context,
+           String(cString: context) == "while scanning a simple key" {
+            // Most often a line of a `|` block indented less than the block: the block ends
+            // there, and the line is read as a key. libyaml reports the line after it.
+            let keyMark = YAMLNode.Mark(line: Int(parser.context_mark.line) + 1, column: Int(parser.context_mark.column) + 1)
+            let text = Self.line(keyMark.line, in: bytes).trimmingCharacters(in: .whitespaces)
+            let shown = text.count > 40 ? String(text.prefix(40)) + "…" : text
+            return Diagnostic("yaml-syntax", .error, at: location(keyMark),
+                              "invalid YAML: '\(shown)' is read as a key, but no ':' follows it; if it belongs to the text above "
+                                + "(a '|' or '>' block), indent it as much as the block's other lines, and if it is a key, add ': ' after it")
+        }
         var message = "invalid YAML: \(problem)"
         if let context = parser.context {
             message += " (\(String(cString: context)) at line \(parser.context_mark.line + 1))"
@@ -185,17 +196,21 @@ private struct Composer {
         return Diagnostic("yaml-syntax", .error, at: location(mark), message)
     }
 
-    /// The character at a 1-based line and column (libyaml counts characters, not bytes).
-    private static func character(at mark: YAMLNode.Mark, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+    /// The text of a 1-based line.
+    private static func line(_ number: Int, in bytes: UnsafeBufferPointer<UInt8>) -> String {
         var line = 1, start = 0
         for (offset, byte) in bytes.enumerated() where byte == 0x0A {
-            guard line < mark.line else { break }
+            guard line < number else { break }
             line += 1
             start = offset + 1
         }
-        guard line == mark.line, start <= bytes.count else { return nil }
-        let rest = bytes[start...].prefix { $0 != 0x0A }
-        return String(decoding: rest, as: UTF8.self).unicodeScalars.dropFirst(mark.column - 1).first
+        guard line == number, start <= bytes.count else { return "" }
+        return String(decoding: bytes[start...].prefix { $0 != 0x0A }, as: UTF8.self)
+    }
+
+    /// The character at a 1-based line and column (libyaml counts characters, not bytes).
+    private static func character(at mark: YAMLNode.Mark, in bytes: UnsafeBufferPointer<UInt8>) -> Unicode.Scalar? {
+        line(mark.line, in: bytes).unicodeScalars.dropFirst(mark.column - 1).first
     }
 
     private static func style(_ style: yaml_scalar_style_t) -> YAMLNode.Scalar.Style {

@@ -303,6 +303,16 @@ import Testing
         #expect(diagnostics.first?.message.contains("this is a tab, and YAML indents with spaces only") == true, "\(diagnostics)")
     }
 
+    /// A line of a `|` block indented less than the block ends it, and libyaml complains on
+    /// the next key's line about a missing ':'. The message points at the stray line instead.
+    @Test func aDedentedLineOfABlockIsReportedWhereItIs() throws {
+        let file = TemporaryCatalog.error(extra: "recovery:\n  - language: python\n    code: |\n      import time\n    send()\n      time.sleep(1)\nprevention:\n  - Throttle.")
+        let diagnostics = try lint(["errors/x.yaml": file])
+        #expect(diagnostics.positions == ["errors/x.yaml:20:5 [yaml-syntax]"])
+        #expect(diagnostics.first?.message == "invalid YAML: 'send()' is read as a key, but no ':' follows it; if it belongs to the "
+                + "text above (a '|' or '>' block), indent it as much as the block's other lines, and if it is a key, add ': ' after it")
+    }
+
     /// The file is still read: its code is known, so errors relating to it are not reported too.
     @Test func aDuplicateKeyDoesNotHideTheErrorsCode() throws {
         let diagnostics = try lint([
