@@ -152,7 +152,7 @@ public enum Pipeline {
         let loadedTheme = InBackground { try Theme.load(overlay: templates) }
         let listing = InBackground { try CatalogLoader(directory: directory).list() }
         var previous = output.previousBuild()
-        let (theme, themeProblems) = try loadedTheme.value()
+        let (theme, templateProblems) = try loadedTheme.value()
         var inputs = try theme.map {
             try BuildInputs(directory: directory, theme: $0, known: previous?.inputFiles ?? [:], listing: listing.value())
         }
@@ -196,7 +196,9 @@ public enum Pipeline {
         guard !report.diagnostics.hasErrors else {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
-        var diagnostics = report.diagnostics + themeProblems.sortedByLocation()
+        // Overrides name errors: checked here, where the theme and the catalog are both loaded.
+        let themeProblems = (templateProblems + (theme.map { OverrideCheck.check($0, catalog: report.catalog) } ?? [])).sortedByLocation()
+        var diagnostics = report.diagnostics + themeProblems
         guard let theme, let inputs, !(strict && !themeProblems.isEmpty) else {
             return BuildReport(diagnostics: strict ? diagnostics.warningsAsErrors() : diagnostics, written: [],
                                errorCount: report.catalog.errors.count)
@@ -228,7 +230,7 @@ public enum Pipeline {
                 written.contains(path) ? stage.contents(of: path) : current.previousContents(of: path)
             }
             if !fragmentProblems.isEmpty {
-                diagnostics = (report.diagnostics + fragmentProblems).sortedByLocation() + themeProblems.sortedByLocation()
+                diagnostics = (report.diagnostics + fragmentProblems).sortedByLocation() + themeProblems
                 if strict {
                     stage.discard()
                     return BuildReport(diagnostics: diagnostics.warningsAsErrors(), written: [], errorCount: report.catalog.errors.count)

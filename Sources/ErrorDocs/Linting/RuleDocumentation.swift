@@ -92,15 +92,21 @@ public struct RuleDocumentation: Sendable, Equatable {
         """
     }
 
-    /// The whole rules reference, `docs/rules.md`.
-    /// What the site checks look at, beyond their summary.
-    public static let siteCheckDetails: [String: String] = [
+    /// What some template and site checks look at, beyond their summary.
+    public static let checkDetails: [String: String] = [
+        "template-unknown-override": "A template named `error.<code>.mustache` (or `markdown/error.<code>.mustache`) "
+            + "replaces `error.mustache` for that one error. Only the catalog knows its codes, so the build checks the "
+            + "names once both are loaded, and warns about one that names no error, with the nearest code when one is "
+            + "close: left behind after a code was renamed, it is never used and the page loses its customisation "
+            + "silently. A removed code's page uses `removed.mustache`. A template that another includes as a partial "
+            + "or parent is not an override.",
         "link-fragment": "An internal link may end in a fragment (`errors/rate_limited/#recovery-pattern`, `retries#http`); "
             + "the ids a page has come from the theme's templates, so the build looks for the fragment among the `id` "
             + "attributes of the page as rendered. A wrong fragment still leads to the page, at its top. Fragments "
             + "of the Markdown twins are the same (they carry the HTML pages' ids as anchors).",
     ]
 
+    /// The whole rules reference, `docs/rules.md`.
     public static var reference: String {
         var text = """
             # Lint rules
@@ -128,11 +134,11 @@ public struct RuleDocumentation: Sendable, Equatable {
         }
         text += "Building also checks the theme's templates as it loads them ([templates](catalog-format.md#templates)):\n\n"
         for check in RuleRegistry.templateChecks {
-            text += "## \(check.id)\n\n\(check.summary) Template check, \(check.severity.rawValue).\n\n"
+            text += "## \(check.id)\n\n\(check.summary) Template check, \(check.severity.rawValue).\(checkDetails[check.id].map { " " + $0 } ?? "")\n\n"
         }
         text += "And once every page is rendered, it checks the pages (these checks cannot be disabled either):\n\n"
         for check in RuleRegistry.siteChecks {
-            text += "## \(check.id)\n\n\(check.summary) Site check, \(check.severity.rawValue). \(siteCheckDetails[check.id] ?? "")\n\n"
+            text += "## \(check.id)\n\n\(check.summary) Site check, \(check.severity.rawValue).\(checkDetails[check.id].map { " " + $0 } ?? "")\n\n"
         }
         for rule in all {
             text += rule.markdown + "\n"

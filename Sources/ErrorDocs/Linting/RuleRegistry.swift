@@ -63,6 +63,7 @@ public enum RuleRegistry {
         ("template-missing-partial", .error, "A partial or parent a template names must exist."),
         ("template-unknown-name", .error, "A template must use only names some page has."),
         ("template-unescaped", .error, "Only values errdocs made safe may be inserted without escaping, and escaping cannot be turned off."),
+        ("template-unknown-override", .warning, "A template named after one error (error.<code>.mustache) must name a code the catalog defines."),
     ]
 
     /// Checks of the built pages, made by `build` and `serve` once every page is rendered.

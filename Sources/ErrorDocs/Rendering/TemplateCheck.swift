@@ -112,6 +112,15 @@ enum TemplateCheck {
         return uses
     }
 
+    /// The templates a template includes as a partial (`{{> name}}`) or parent (`{{< name}}`).
+    static func included(by text: String) -> [String] {
+        tag.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { match in
+            guard let sigil = Range(match.range(at: 2), in: text), ["<", ">"].contains(text[sigil]),
+                  let name = Range(match.range(at: 3), in: text) else { return nil }
+            return String(text[name])
+        }
+    }
+
     /// The template's fenced code blocks: from a line starting with three backticks or a
     /// `…fence` value to the next such line.
     private static func codeBlocks(in text: String) -> [Range<String.Index>] {

@@ -21,12 +21,13 @@ struct Explain: ParsableCommand {
     func run() throws {
         if let check = RuleRegistry.check(rule) {
             print("\(check.id) (\(check.kind) check, \(check.severity.rawValue))\n\n\(check.summary)")
+            let details = RuleDocumentation.checkDetails[check.id].map { $0 + "\n\n" } ?? ""
             switch check.kind {
             case "template":
-                print("\nTemplate checks run when build or serve loads the theme, and cannot be disabled; see docs/catalog-format.md#templates.")
+                print("\n" + details
+                      + "Template checks run when build or serve loads the theme, and cannot be disabled; see docs/catalog-format.md#templates.")
             case "site":
-                print("\n" + (RuleDocumentation.siteCheckDetails[check.id].map { $0 + "\n\n" } ?? "")
-                      + "Site checks run when build or serve has rendered every page, and cannot be disabled.")
+                print("\n" + details + "Site checks run when build or serve has rendered every page, and cannot be disabled.")
             default:
                 print("\nLoader checks run while files are read and cannot be disabled.")
             }
