@@ -215,7 +215,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try Tool.run(["build", "Content"], in: scratch)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Templates/error.mustache:2:5: error: 'titel' is not a value of any page"), "\(run.stderr)")
+        #expect(run.stderr.contains("Templates/error.mustache:2:5: error: 'titel' is not a value of any page; it would render as nothing; did you mean 'title'? "
+                + "(docs/templates.md lists each page's names)"), "\(run.stderr)")
         #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("Site").path))
     }
 
@@ -224,7 +225,8 @@ import Testing
         defer { try? FileManager.default.removeItem(at: scratch) }
         let run = try Tool.run(["build", "Content"], in: scratch)
         #expect(run.status == 1)
-        #expect(run.stderr.contains("Templates/error.mustache:3:4: error: 'page.descripton' is not a value of any page"), "\(run.stderr)")
+        #expect(run.stderr.contains("Templates/error.mustache:3:4: error: 'page.descripton' is not a value of any page; it would render as nothing; "
+                + "did you mean 'page.description'?"), "\(run.stderr)")
     }
 
     @Test func itRefusesToReplaceAFolderItDidNotCreate() throws {

@@ -94,6 +94,9 @@ public struct RuleDocumentation: Sendable, Equatable {
 
     /// What some template and site checks look at, beyond their summary.
     public static let checkDetails: [String: String] = [
+        "template-unknown-name": "swift-mustache renders a name no page has as nothing, so a misspelt name would ship blank "
+            + "sections: the build reports each name that no page it rendered had, at every place a template uses it, with "
+            + "the nearest name a page had when one is close. docs/templates.md lists the names of each page.",
         "template-unknown-override": "A template named `error.<code>.mustache` (or `markdown/error.<code>.mustache`) "
             + "replaces `error.mustache` for that one error. Only the catalog knows its codes, so the build checks the "
             + "names once both are loaded, and warns about one that names no error, with the nearest code when one is "

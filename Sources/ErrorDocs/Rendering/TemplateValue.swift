@@ -247,6 +247,13 @@ final class TemplateLookupLog: @unchecked Sendable {
         foundNames.insert(name)
     }
 
+    /// Names looked up that a view model had.
+    var knownNames: Set<String> {
+        lock.lock()
+        defer { lock.unlock() }
+        return foundNames
+    }
+
     /// Names looked up that no view model ever had.
     var unknownNames: Set<String> {
         lock.lock()

@@ -106,15 +106,20 @@ public struct Theme: Sendable {
     func unknownNameDiagnostics() -> [Diagnostic] {
         let unknown = lookups.unknownNames
         guard !unknown.isEmpty else { return [] }
+        let known = lookups.knownNames.sorted()
         var diagnostics: [Diagnostic] = []
         for (path, text) in files.sorted(by: { $0.key < $1.key }) where path.hasSuffix(".mustache") {
             let shown = origins[path] ?? "Templates/\(path) (built-in)"
             for use in TemplateCheck.variables(in: text, file: shown) {
                 // Any part of a dotted name: `page.descripton` misses only its last.
-                guard use.name.split(separator: ".").contains(where: { unknown.contains(String($0)) }) else { continue }
+                let parts = use.name.split(separator: ".").map(String.init)
+                guard parts.contains(where: unknown.contains) else { continue }
+                let corrected = parts.map { unknown.contains($0) ? Spelling.closest(to: $0, in: known) : $0 }
+                let suggestion = corrected.contains(nil) ? "" : "; did you mean '\(corrected.compactMap { $0 }.joined(separator: "."))'?"
                 diagnostics.append(Diagnostic(
                     "template-unknown-name", .error, at: use.location,
-                    "'\(use.name)' is not a value of any page; it would render as nothing (check the spelling against the view models)"))
+                    "'\(use.name)' is not a value of any page; it would render as nothing\(suggestion) "
+                        + "(docs/templates.md lists each page's names)"))
             }
         }
         return diagnostics
