@@ -61,16 +61,47 @@ extension CommonMark {
         var column: Int
     }
 
+    /// Raw HTML found in Markdown (what safe mode replaces with a comment): an HTML block or
+    /// one inline tag, comment or declaration, at the 1-based line and column of its `<`.
+    struct RawHTML: Equatable {
+        /// The HTML as written: for a block, every line of it, without its first line's indent.
+        var html: String
+        var isBlock: Bool
+        var line: Int
+        var column: Int
+    }
+
+    /// The links and the raw HTML of one Markdown text, found in one walk of its tree.
+    struct Contents: Equatable {
+        var links: [Link] = []
+        var rawHTML: [RawHTML] = []
+    }
+
     /// Every link and image destination in `markdown`, in document order. Autolinks
     /// (`<https://…>`) are links too. Columns count Unicode scalars, like every other column
     /// errdocs reports (cmark counts bytes, and misplaces autolinks).
     static func links(in markdown: String) -> [Link] {
-        // Every link, image, autolink and link definition starts with "[" or "<": text with
-        // neither has none, and most fields are such text (parsing them is most of the linter's
-        // time on a large catalog).
-        guard markdown.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) else { return [] }
+        contents(of: markdown).links
+    }
+
+    /// The links of `markdown` (as ``links(in:)`` finds them) and its raw HTML: inline HTML and
+    /// HTML blocks as cmark parses them, so autolinks and HTML inside code spans or code blocks
+    /// are not raw HTML. Both in document order, with columns in Unicode scalars.
+    static func contents(of markdown: String) -> Contents {
+        // Every link, image, autolink, link definition and piece of raw HTML starts with "[" or
+        // "<": text with neither has none, and most fields are such text (parsing them is most
+        // of the linter's time on a large catalog).
+        guard markdown.utf8.contains(where: { $0 == UInt8(ascii: "[") || $0 == UInt8(ascii: "<") }) else { return Contents() }
+        var found = rawContents(of: markdown)
+        if !found.links.isEmpty { found.links = placed(found.links, in: markdown) }
+        if !found.rawHTML.isEmpty { found.rawHTML = placed(found.rawHTML, in: markdown) }
+        return found
+    }
+
+    /// `links` with columns in Unicode scalars, and autolinks where they are.
+    private static func placed(_ links: [Link], in markdown: String) -> [Link] {
         let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false).map { Array($0.utf8) }
-        return rawLinks(in: markdown).map { link in
+        return links.map { link in
             guard link.line >= 1, link.line <= lines.count else { return link }
             let bytes = lines[link.line - 1]
             var offset = link.column - 1
@@ -85,30 +116,74 @@ extension CommonMark {
     }
 
     private static func firstIndex(of needle: [UInt8], in haystack: [UInt8]) -> Int? {
-        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
-        return (0...(haystack.count - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+        firstIndex(of: needle, in: haystack[...])
     }
 
-    private static func rawLinks(in markdown: String) -> [Link] {
-        guard !markdown.isEmpty else { return [] }
+    private static func firstIndex(of needle: [UInt8], in haystack: ArraySlice<UInt8>) -> Int? {
+        guard !needle.isEmpty, needle.count <= haystack.count else { return nil }
+        return (haystack.startIndex...(haystack.endIndex - needle.count)).first { haystack[$0..<($0 + needle.count)].elementsEqual(needle) }
+    }
+
+    /// `html` with each position made exact, in Unicode scalars. cmark's is in bytes, and on a
+    /// paragraph's continuation line it does not count the indent it strips (`a\n   <b>` gives
+    /// column 1), nor the line break after a backslash hard break (the next line's tags get the
+    /// line before, with columns running past its end): so each is taken where cmark says when
+    /// its text is there, else at the first place it is after both that byte and the one before.
+    private static func placed(_ html: [RawHTML], in markdown: String) -> [RawHTML] {
+        let bytes = Array(markdown.utf8)
+        var lineStarts = [0]
+        for (offset, byte) in bytes.enumerated() where byte == UInt8(ascii: "\n") { lineStarts.append(offset + 1) }
+        var cursor = 0
+        return html.map { node in
+            let firstLine = node.html.split(separator: "\n", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+            let needle = Array(firstLine.utf8)
+            let reported = node.line >= 1 && node.line <= lineStarts.count
+                ? min(max(lineStarts[node.line - 1] + node.column - 1, 0), bytes.count) : cursor
+            let start = max(reported, cursor)
+            var at = start
+            if !bytes[start...].starts(with: needle) {
+                at = firstIndex(of: needle, in: bytes[start...]) ?? firstIndex(of: needle, in: bytes[cursor...]) ?? start
+            }
+            cursor = min(at + needle.count, bytes.count)
+            let line = (lineStarts.lastIndex { $0 <= at } ?? 0)
+            var fixed = node
+            fixed.line = line + 1
+            fixed.column = String(decoding: bytes[lineStarts[line]..<at], as: UTF8.self).unicodeScalars.count + 1
+            return fixed
+        }
+    }
+
+    private static func rawContents(of markdown: String) -> Contents {
+        guard !markdown.isEmpty else { return Contents() }
         let document = parse(markdown)
-        guard let document else { return [] }
+        guard let document else { return Contents() }
         defer { cmark_node_free(document) }
-        guard let iterator = cmark_iter_new(document) else { return [] }
+        guard let iterator = cmark_iter_new(document) else { return Contents() }
         defer { cmark_iter_free(iterator) }
-        var links: [Link] = []
+        var found = Contents()
         while true {
             let event = cmark_iter_next(iterator)
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
-            let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            links.append(Link(
-                destination: destination, isImage: type == CMARK_NODE_IMAGE,
-                line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK else { continue }
+            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
+            switch type {
+            case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
+                let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+                found.links.append(Link(destination: destination, isImage: type == CMARK_NODE_IMAGE, line: line, column: column))
+            case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
+                var html = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+                if type == CMARK_NODE_HTML_BLOCK {
+                    html = String(html.drop { $0 == " " || $0 == "\t" })
+                    while html.last?.isNewline == true { html.removeLast() }
+                }
+                found.rawHTML.append(RawHTML(html: html, isBlock: type == CMARK_NODE_HTML_BLOCK, line: line, column: column))
+            default:
+                break
+            }
         }
-        return links
+        return found
     }
 }
 

@@ -37,6 +37,20 @@ import Testing
         #expect(CommonMark.links(in: "Bare https://x.example and *emphasis*, `code`, &#91;x&#93;(y).").isEmpty)
     }
 
+    /// Raw HTML as cmark parses it, at the line and column (in characters) of its `<`, even
+    /// where cmark's own position is off: after a continuation line's stripped indent and after
+    /// a backslash hard break.
+    @Test func rawHTMLIsFoundWhereItStartsAndCodeAndAutolinksAreNot() {
+        let markdown = "Café <b>x</b> `<i>` <https://a.example>\n   <em>y</em> \\\n<br>\n\n  <div>\n  z\n  </div>\n\n```\n<p>\n```\n"
+        let found = CommonMark.contents(of: markdown)
+        #expect(found.rawHTML.map { "\($0.line):\($0.column) \($0.isBlock ? "block" : "inline") \($0.html)" } == [
+            "1:6 inline <b>", "1:10 inline </b>", "2:4 inline <em>", "2:9 inline </em>", "3:1 inline <br>",
+            "5:3 block <div>\n  z\n  </div>",
+        ])
+        #expect(found.links.map { "\($0.line):\($0.column)" } == ["1:21"])
+        #expect(CommonMark.contents(of: "<b>x</b>, <b>y</b>").rawHTML.map(\.column) == [1, 5, 11, 15])
+    }
+
     @Test func emptyMarkdownRendersAsNothing() {
         #expect(CommonMark.html("") == "")
         #expect(CommonMark.links(in: "").isEmpty)
