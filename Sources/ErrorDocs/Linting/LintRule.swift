@@ -52,6 +52,13 @@ protocol LinkRule: LintRule {
     static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding])
 }
 
+/// A rule that checks the raw HTML of every Markdown field. The linter finds it in the same
+/// parse of each field as the links, and only in the error files it lints anew (the rule
+/// reports nothing but where the HTML is).
+protocol RawHTMLRule: ErrorFileRule {
+    static func check(_ html: [MarkdownFields.RawHTML], _ findings: inout [LintFinding])
+}
+
 /// A rule that looks at each error on its own, with the catalog's settings. What it finds about
 /// an error is in that error's file, and what it finds elsewhere (catalog.yaml, guides) depends
 /// on the settings and guides only: so a build keeps what it found in each error file, and

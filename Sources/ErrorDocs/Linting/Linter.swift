@@ -58,13 +58,20 @@ public struct Linter: Sendable {
         // Rules only read the catalog, so they run side by side.
         let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
         var freshLinks: [MarkdownFields.Link] = [], settingsLinks: [MarkdownFields.Link] = []
-        // The rules over the whole catalog need only the internal links of error files.
-        if enabled.contains(where: { $0 is any LinkRule.Type }) {
-            settingsLinks = MarkdownFields.links(ofSettings: catalog)
+        var freshHTML: [MarkdownFields.RawHTML] = []
+        // One parse of each Markdown field finds both. The rules over the whole catalog need
+        // only the internal links of error files.
+        let wantsLinks = enabled.contains { $0 is any LinkRule.Type }, wantsHTML = enabled.contains { $0 is any RawHTMLRule.Type }
+        if wantsLinks || wantsHTML {
+            let settings = MarkdownFields.contents(ofSettings: catalog)
+            if wantsLinks { settingsLinks = settings.links }
             freshLinks = settingsLinks
-            for (error, links) in zip(fresh, MarkdownFields.links(of: fresh)) {
-                freshLinks += links
-                files[error.location.file]?.internalLinks += links.filter { MarkdownFields.isInternal($0.destination) }
+            if wantsHTML { freshHTML = settings.rawHTML }
+            for (error, found) in zip(fresh, MarkdownFields.contents(of: fresh)) {
+                if wantsHTML { freshHTML += found.rawHTML }
+                guard wantsLinks else { continue }
+                freshLinks += found.links
+                files[error.location.file]?.internalLinks += found.links.filter { MarkdownFields.isInternal($0.destination) }
             }
         }
         var compared: ComparedFindings?
@@ -86,11 +93,13 @@ public struct Linter: Sendable {
         // Gathered only for rules that run: 40,000 links at 10,000 errors, each file's in file order.
         let allLinks = running.contains { !($0 is any ErrorFileRule.Type) && $0 is any LinkRule.Type }
             ? settingsLinks + fileOrder.flatMap { (known[$0] ?? files[$0])?.internalLinks ?? [] } : []
-        let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [freshLinks, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
+        let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [freshLinks, freshHTML, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
             let perFile = box.rule is any ErrorFileRule.Type
             var found: [LintFinding] = []
             if let rule = box.rule as? any LinkRule.Type {
                 rule.check(perFile ? freshLinks : allLinks, in: perFile ? freshCatalog : catalog, &found)
+            } else if let rule = box.rule as? any RawHTMLRule.Type {
+                rule.check(freshHTML, &found)
             } else {
                 box.rule.check(perFile ? freshCatalog : catalog, &found)
             }

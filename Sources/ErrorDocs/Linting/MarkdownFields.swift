@@ -1,7 +1,7 @@
 import ErrorDocsModel
 
 /// Every Markdown value of a catalog, with where it was written, for the rules that look inside
-/// Markdown (`internal-link`, `external-link-https`).
+/// Markdown (`internal-link`, `external-link-https`, `raw-html`).
 enum MarkdownFields {
     typealias Field = (name: String, text: Located<String>)
 
@@ -61,28 +61,67 @@ enum MarkdownFields {
         var kind: String { isImage ? "image" : "link" }
     }
 
+    /// One piece of raw HTML found in a Markdown field (see ``CommonMark/RawHTML``), at its
+    /// position in the file.
+    struct RawHTML: Sendable, Equatable {
+        var field: String
+        var html: String
+        var isBlock: Bool
+        var location: SourceLocation
+    }
+
+    /// The links and the raw HTML of some Markdown fields, each in field order.
+    struct Contents: Sendable {
+        var links: [Link] = []
+        var rawHTML: [RawHTML] = []
+    }
+
     /// Every link and image destination in every Markdown field (the catalog's, then each
     /// error's in load order), at its file position.
     static func links(in catalog: Catalog) -> [Link] {
-        links(ofSettings: catalog) + links(of: catalog.errors).flatMap { $0 }
+        contents(of: catalog).links
     }
 
-    /// The links of the catalog's own fields: settings, envelopes, families and guides.
-    static func links(ofSettings catalog: Catalog) -> [Link] {
-        fields(of: catalog).flatMap(links)
+    /// Every piece of raw HTML in every Markdown field, in the same order as ``links(in:)``.
+    static func rawHTML(in catalog: Catalog) -> [RawHTML] {
+        contents(of: catalog).rawHTML
     }
 
-    /// The links of each error. Errors are parsed on every core, each listing its fields only
-    /// while it is parsed: a large catalog has hundreds of thousands.
-    static func links(of errors: [ErrorDefinition]) -> [[Link]] {
-        ConcurrentMap.map(errors) { fields(of: $0).flatMap(links) }
-    }
-
-    private static func links(_ field: Field) -> [Link] {
-        CommonMark.links(in: field.text.value).map { link in
-            Link(field: field.name, destination: link.destination, isImage: link.isImage,
-                 location: field.text.position(ofLine: link.line, column: link.column))
+    private static func contents(of catalog: Catalog) -> Contents {
+        var all = contents(ofSettings: catalog)
+        for found in contents(of: catalog.errors) {
+            all.links += found.links
+            all.rawHTML += found.rawHTML
         }
+        return all
+    }
+
+    /// The links and raw HTML of the catalog's own fields: settings, envelopes, families and guides.
+    static func contents(ofSettings catalog: Catalog) -> Contents {
+        contents(fields(of: catalog))
+    }
+
+    /// The links and raw HTML of each error, from one parse of each field. Errors are parsed on
+    /// every core, each listing its fields only while it is parsed: a large catalog has
+    /// hundreds of thousands.
+    static func contents(of errors: [ErrorDefinition]) -> [Contents] {
+        ConcurrentMap.map(errors) { contents(fields(of: $0)) }
+    }
+
+    private static func contents(_ fields: [Field]) -> Contents {
+        var all = Contents()
+        for field in fields {
+            let found = CommonMark.contents(of: field.text.value)
+            for link in found.links {
+                all.links.append(Link(field: field.name, destination: link.destination, isImage: link.isImage,
+                                      location: field.text.position(ofLine: link.line, column: link.column)))
+            }
+            for html in found.rawHTML {
+                all.rawHTML.append(RawHTML(field: field.name, html: html.html, isBlock: html.isBlock,
+                                           location: field.text.position(ofLine: html.line, column: html.column)))
+            }
+        }
+        return all
     }
 
     /// The URL scheme of a destination (`https`, `mailto`, lowercased), or nil when it has none:

@@ -31,7 +31,7 @@ public struct RuleDocumentation: Sendable, Equatable {
         let lines = source.split(separator: "\n", omittingEmptySubsequences: false)
         var comment: [String] = []
         if let declaration = lines.firstIndex(where: {
-            $0.contains("enum ") && [": LintRule", ": LinkRule", ": ErrorFileRule"].contains(where: $0.contains)
+            $0.contains("enum ") && [": LintRule", ": LinkRule", ": RawHTMLRule", ": ErrorFileRule"].contains(where: $0.contains)
         }) {
             var index = declaration - 1
             while index >= 0, lines[index].trimmingCharacters(in: .whitespaces).hasPrefix("///") {

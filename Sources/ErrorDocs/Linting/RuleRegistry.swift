@@ -26,6 +26,7 @@ public enum RuleRegistry {
         CatalogURLs.self,
         InternalLink.self,
         ExternalLinkHTTPS.self,
+        RawHTML.self,
         RecoveryLanguage.self,
         RetryAfterHeader.self,
         DuplicateTitle.self,
