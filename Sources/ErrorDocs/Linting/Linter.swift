@@ -123,11 +123,13 @@ public struct Linter: Sendable {
             }
         }
         if let compared, compared.reused { diagnostics += compared.diagnostics }
-        var fragmentLinks = settingsLinks.filter { MarkdownFields.isInternal($0.destination) && $0.destination.contains("#") }
+        var fragmentLinks = settingsLinks.filter { MarkdownFields.isInternal($0.destination) && $0.destination.utf8.contains(UInt8(ascii: "#")) }
         for file in fileOrder {
             let findings = known[file] ?? files[file]
             diagnostics += findings?.diagnostics ?? []
-            fragmentLinks += findings?.internalLinks.filter { $0.destination.contains("#") } ?? []
+            for link in findings?.internalLinks ?? [] where link.destination.utf8.contains(UInt8(ascii: "#")) {
+                fragmentLinks.append(link)
+            }
         }
         return (diagnostics, files, compared, fragmentLinks)
     }
