@@ -38,7 +38,7 @@ public enum FamilyStatuses: LintRule {
             findings.append(LintFinding(
                 at: first.location,
                 "family '\(family.id.value)' lists HTTP statuses, but its errors are \(kinds); its statuses would be rows of the "
-                    + "HTTP status playbook: remove them (an SMTP reply goes in each error's 'smtp')"))
+                    + "HTTP status playbook: remove them (" + (used.contains(.smtp) ? "an SMTP reply goes in each error's 'smtp'" : "an event's name goes in its 'event'") + ")"))
         }
     }
 }

@@ -13,6 +13,25 @@ import Testing
                 + "would be rows of the HTTP status playbook: remove them (an SMTP reply goes in each error's 'smtp')")
     }
 
+    @Test func aFamilyOfEventsThatListsStatusesIsTold() throws {
+        let event = """
+            code: dropped_message
+            title: Dropped message
+            surface: event
+            event: dropped
+            family: validation
+            summary: The message was dropped.
+            meaning: A worker dropped it.
+            causes:
+              - A template failed.
+            quick_fix:
+              - Fix the template.
+            """
+        let found = try lint(["errors/event.yaml": event]).with(rule: Self.rule)
+        #expect(found.map(\.message) == ["family 'validation' lists HTTP statuses, but its errors are events; its statuses would be "
+                                         + "rows of the HTTP status playbook: remove them (an event's name goes in its 'event')"])
+    }
+
     @Test func aFamilyWithAnHTTPErrorBesideSMTPRepliesPasses() throws {
         let found = try lint(["errors/smtp.yaml": SMTPEnhancedCodeTests.smtpError(), "errors/http.yaml": TemporaryCatalog.error()])
             .with(rule: Self.rule)
