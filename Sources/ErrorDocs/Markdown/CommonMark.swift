@@ -8,25 +8,40 @@ enum CommonMark {
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS
 
     /// HTML for a block of Markdown. `link` may replace link and image destinations (return
-    /// nil to keep one); safe mode still applies to what it returns.
-    static func html(_ markdown: String, link: ((String) -> String?)? = nil) -> String {
+    /// nil to keep one); safe mode still applies to what it returns. With `headingIDs`, each
+    /// heading gets the id GitHub gives it (``HeadingSlugs``), so a section can be linked to.
+    static func html(_ markdown: String, link: ((String) -> String?)? = nil, headingIDs: Bool = false) -> String {
         guard !markdown.isEmpty else { return "" }
         let document = parse(markdown)
         guard let document else { return "" }
         defer { cmark_node_free(document) }
-        if let link, let iterator = cmark_iter_new(document) {
+        var slugs = HeadingSlugs()
+        var heading: String?
+        if link != nil || headingIDs, let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
-                guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                if headingIDs {
+                    if type == CMARK_NODE_HEADING {
+                        if event == CMARK_EVENT_ENTER { heading = "" } else if let text = heading { slugs.add(text); heading = nil }
+                    } else if event == CMARK_EVENT_ENTER, heading != nil {
+                        if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
+                            heading! += String(cString: literal)
+                        } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                            heading! += " "
+                        }
+                    }
+                }
+                guard let link, event == CMARK_EVENT_ENTER, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                       let url = cmark_node_get_url(node), let replacement = link(String(cString: url)) else { continue }
                 cmark_node_set_url(node, replacement)
             }
         }
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
-        return String(cString: rendered)
+        let html = String(cString: rendered)
+        return headingIDs ? slugs.insertingIDs(into: html) : html
     }
 
     /// The document tree of `markdown`, which the caller frees (`cmark_node_free`).

@@ -146,6 +146,6 @@ extension ViewBuilder {
         let firstParagraph = guide.body.value.split(separator: "\n\n").first { !$0.hasPrefix("#") }.map(String.init) ?? guide.title
         return GuideView(
             page: page(path: path, title: guide.title, description: String(firstParagraph.prefix(200)), source: guide.location.file),
-            title: guide.title, body: text(guide.body.value, root: SitePaths.root(of: path)))
+            title: guide.title, body: text(guide.body.value, root: SitePaths.root(of: path), headingIDs: true))
     }
 }

@@ -49,6 +49,24 @@ import Testing
         #expect(found.last?.message.hasSuffix("has no element with id 'nothing-like-it'") == true)
     }
 
+    /// A guide's headings have ids (as GitHub gives them), so its sections can be linked to.
+    @Test func aGuidesSectionsCanBeLinkedTo() throws {
+        let linking = TemporaryCatalog.error().replacingOccurrences(
+            of: "meaning: The body is not what the endpoint expects.",
+            with: "meaning: See [the loop](guides/retrying#a-retry-loop) and [this](guides/retrying#a-retry-lop).")
+        let catalog = try TemporaryCatalog([
+            "errors/bad_request.yaml": linking,
+            "guides/retrying.md": "# Retrying\n\nWhy.\n\n## A retry loop\n\nHow.\n",
+        ])
+        defer { catalog.remove() }
+        var output = MemoryOutput()
+        let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        #expect(report.diagnostics.filter { $0.ruleID == "link-fragment" }.map(\.message)
+                == ["link 'guides/retrying#a-retry-lop' in 'bad_request' meaning points at '#a-retry-lop', but "
+                    + "guides/retrying/index.html has no element with id 'a-retry-lop'; did you mean '#a-retry-loop'?"])
+    }
+
     /// The ids come from the theme: a template that renames a section breaks links to it from
     /// files that did not change, whose pages the build keeps; a build with nothing changed
     /// reports what the last one did.
