@@ -14,20 +14,7 @@ import Testing
     }
 
     @Test func aFamilyOfEventsThatListsStatusesIsTold() throws {
-        let event = """
-            code: dropped_message
-            title: Dropped message
-            surface: event
-            event: dropped
-            family: validation
-            summary: The message was dropped.
-            meaning: A worker dropped it.
-            causes:
-              - A template failed.
-            quick_fix:
-              - Fix the template.
-            """
-        let found = try lint(["errors/event.yaml": event]).with(rule: Self.rule)
+        let found = try lint(["errors/event.yaml": SurfaceKeysTests.eventError]).with(rule: Self.rule)
         #expect(found.map(\.message) == ["family 'validation' lists HTTP statuses, but its errors are events; its statuses would be "
                                          + "rows of the HTTP status playbook: remove them (an event's name goes in its 'event')"])
     }

@@ -2,6 +2,21 @@ import ErrorDocsModel
 import Testing
 
 @Suite struct SurfaceKeysTests {
+    /// An event of the fixture's `validation` family, with its own keys only.
+    static let eventError = """
+        code: dropped_message
+        title: Dropped message
+        surface: event
+        event: dropped
+        family: validation
+        summary: The message was dropped.
+        meaning: A worker dropped it.
+        causes:
+          - A template failed.
+        quick_fix:
+          - Fix the template.
+        """
+
     @Test func anHTTPStatusAndExampleOnAnSMTPErrorAreReportedAtEach() throws {
         let file = SMTPEnhancedCodeTests.smtpError() + """
 
@@ -32,23 +47,10 @@ import Testing
     }
 
     @Test func eachSurfaceWithItsOwnKeysPasses() throws {
-        let event = """
-            code: dropped_message
-            title: Dropped message
-            surface: event
-            event: dropped
-            family: validation
-            summary: The message was dropped.
-            meaning: A worker dropped it.
-            causes:
-              - A template failed.
-            quick_fix:
-              - Fix the template.
-            """
         let found = try lint([
             "errors/http.yaml": TemporaryCatalog.error(),
             "errors/smtp.yaml": SMTPEnhancedCodeTests.smtpError(),
-            "errors/event.yaml": event,
+            "errors/event.yaml": Self.eventError,
         ]).with(rule: "surface-keys")
         #expect(found.isEmpty, "\(found)")
     }
