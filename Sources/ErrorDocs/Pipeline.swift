@@ -199,9 +199,8 @@ public enum Pipeline {
         // Overrides name errors: checked here, where the theme and the catalog are both loaded.
         let themeProblems = (templateProblems + (theme.map { OverrideCheck.check($0, catalog: report.catalog) } ?? [])).sortedByLocation()
         var diagnostics = report.diagnostics + themeProblems
-        guard let theme, let inputs, !(strict && !themeProblems.isEmpty) else {
-            return BuildReport(diagnostics: strict ? diagnostics.warningsAsErrors() : diagnostics, written: [],
-                               errorCount: report.catalog.errors.count)
+        guard let theme, let inputs else {
+            return BuildReport(diagnostics: diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
         let index = report.index ?? ViewBuilder.ErrorIndex(report.catalog)
         let renderer = SiteRenderer(catalog: report.catalog, theme: theme, index: index,
@@ -231,10 +230,12 @@ public enum Pipeline {
             }
             if !fragmentProblems.isEmpty {
                 diagnostics = (report.diagnostics + fragmentProblems).sortedByLocation() + themeProblems
-                if strict {
-                    stage.discard()
-                    return BuildReport(diagnostics: diagnostics.warningsAsErrors(), written: [], errorCount: report.catalog.errors.count)
-                }
+            }
+            // The catalog's own warnings stopped a strict build before rendering; these are the
+            // theme's and the rendered pages'.
+            if strict && !diagnostics.isEmpty {
+                stage.discard()
+                return BuildReport(diagnostics: diagnostics.warningsAsErrors(), written: [], errorCount: report.catalog.errors.count)
             }
             var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
             record.inputFiles = inputs.settled

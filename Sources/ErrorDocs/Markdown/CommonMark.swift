@@ -16,24 +16,13 @@ enum CommonMark {
         guard let document else { return "" }
         defer { cmark_node_free(document) }
         var slugs = HeadingSlugs()
-        var heading: String?
         if link != nil || headingIDs, let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
-                guard let node = cmark_iter_get_node(iterator) else { continue }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
-                if headingIDs {
-                    if type == CMARK_NODE_HEADING {
-                        if event == CMARK_EVENT_ENTER { heading = "" } else if let text = heading { slugs.add(text); heading = nil }
-                    } else if event == CMARK_EVENT_ENTER, heading != nil {
-                        if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE, let literal = cmark_node_get_literal(node) {
-                            heading! += String(cString: literal)
-                        } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                            heading! += " "
-                        }
-                    }
-                }
-                guard let link, event == CMARK_EVENT_ENTER, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
+                if headingIDs && type == CMARK_NODE_HEADING { slugs.add(text(of: node)) }
+                guard let link, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                       let url = cmark_node_get_url(node), let replacement = link(String(cString: url)) else { continue }
                 cmark_node_set_url(node, replacement)
             }
@@ -42,6 +31,22 @@ enum CommonMark {
         defer { free(rendered) }
         let html = String(cString: rendered)
         return headingIDs ? slugs.insertingIDs(into: html) : html
+    }
+
+    /// A node's text as a reader sees it: its text and code, a line break as a space.
+    private static func text(of node: OpaquePointer) -> String {
+        guard let iterator = cmark_iter_new(node) else { return "" }
+        defer { cmark_iter_free(iterator) }
+        var text = ""
+        while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
+            guard event == CMARK_EVENT_ENTER, let child = cmark_iter_get_node(iterator) else { continue }
+            switch cmark_node_get_type(child) {
+            case CMARK_NODE_TEXT, CMARK_NODE_CODE: text += cmark_node_get_literal(child).map { String(cString: $0) } ?? ""
+            case CMARK_NODE_SOFTBREAK, CMARK_NODE_LINEBREAK: text += " "
+            default: break
+            }
+        }
+        return text
     }
 
     /// The document tree of `markdown`, which the caller frees (`cmark_node_free`).
@@ -181,19 +186,19 @@ extension CommonMark {
             if event == CMARK_EVENT_DONE { break }
             guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE || type == CMARK_NODE_HTML_INLINE || type == CMARK_NODE_HTML_BLOCK else { continue }
-            let line = Int(cmark_node_get_start_line(node)), column = Int(cmark_node_get_start_column(node))
             switch type {
             case CMARK_NODE_LINK, CMARK_NODE_IMAGE:
                 let destination = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-                found.links.append(Link(destination: destination, isImage: type == CMARK_NODE_IMAGE, line: line, column: column))
+                found.links.append(Link(destination: destination, isImage: type == CMARK_NODE_IMAGE,
+                                        line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
             case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK:
                 var html = cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
                 if type == CMARK_NODE_HTML_BLOCK {
                     html = String(html.drop { $0 == " " || $0 == "\t" })
                     while html.last?.isNewline == true { html.removeLast() }
                 }
-                found.rawHTML.append(RawHTML(html: html, isBlock: type == CMARK_NODE_HTML_BLOCK, line: line, column: column))
+                found.rawHTML.append(RawHTML(html: html, isBlock: type == CMARK_NODE_HTML_BLOCK,
+                                             line: Int(cmark_node_get_start_line(node)), column: Int(cmark_node_get_start_column(node))))
             default:
                 break
             }

@@ -221,8 +221,7 @@ import Testing
         let catalog = try TemporaryCatalog(files)
         defer { catalog.remove() }
         // Outputs beside the catalog, with their records and spares, in a folder of their own.
-        let outputs = catalog.root.path + "-outputs"
-        defer { try? FileManager.default.removeItem(atPath: outputs) }
+        let outputs = catalog.folder("outputs")
         let site = outputs + "/Site", clean = outputs + "/Clean"
         @discardableResult
         func build(_ path: String) throws -> Pipeline.BuildReport {

@@ -73,11 +73,7 @@ import Testing
     @Test func keptPagesAndUnchangedBuildsAreCheckedToo() throws {
         let catalog = try Self.catalog()
         defer { catalog.remove() }
-        let site = catalog.root.path + "-site", theme = catalog.root.path + "-theme"
-        defer {
-            try? FileManager.default.removeItem(atPath: site)
-            try? FileManager.default.removeItem(atPath: theme)
-        }
+        let site = catalog.folder("site"), theme = catalog.folder("theme")
         func warnings(templates: String? = nil) throws -> [String] {
             var output = try FolderOutput(path: site)
             let report = try Pipeline.build(catalog.root.path, templates: templates, into: &output)
@@ -109,8 +105,7 @@ import Testing
     @Test func aStrictBuildFailsOnAFragmentWarningAndWritesNothing() throws {
         let catalog = try Self.catalog()
         defer { catalog.remove() }
-        let site = catalog.root.path + "-site"
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let site = catalog.folder("site")
         func build(strict: Bool) throws -> Pipeline.BuildReport {
             var output = try FolderOutput(path: site)
             return try Pipeline.build(catalog.root.path, templates: nil, into: &output, strict: strict)

@@ -30,11 +30,7 @@ import Testing
     @Test func anOverrideOfNoErrorIsAWarningAtTheTemplateInEveryBuild() throws {
         let catalog = try Self.catalog()
         defer { catalog.remove() }
-        let site = catalog.root.path + "-site", theme = catalog.root.path + "-theme"
-        defer {
-            try? FileManager.default.removeItem(atPath: site)
-            try? FileManager.default.removeItem(atPath: theme)
-        }
+        let site = catalog.folder("site"), theme = catalog.folder("theme")
         let page = "{{<layout}}{{$main}}<h1>{{title}}</h1>{{/main}}{{/layout}}\n"
         try FileManager.default.createDirectory(atPath: theme + "/markdown", withIntermediateDirectories: true)
         for name in ["error.bad_request", "error.bad_reqest", "error.no_such_code", "markdown/error.gone", "error.shared"] {

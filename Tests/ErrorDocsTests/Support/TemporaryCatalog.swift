@@ -148,8 +148,16 @@ struct TemporaryCatalog {
         }
     }
 
+    /// A path outside the catalog for a test's own folder (a site, a theme). ``remove()``
+    /// deletes it, and with it what a build keeps beside a site (its record, spare copy and
+    /// loaded files), which would otherwise be left in the temporary folder.
+    func folder(_ name: String) -> String {
+        root.path + "-work/" + name
+    }
+
     func remove() {
         try? FileManager.default.removeItem(at: root)
+        try? FileManager.default.removeItem(atPath: root.path + "-work")
     }
 }
 

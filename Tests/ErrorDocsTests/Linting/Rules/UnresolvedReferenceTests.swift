@@ -61,8 +61,7 @@ import Testing
         let linking = TemporaryCatalog.error("first_error", extra: "related: [second_error]")
         let catalog = try TemporaryCatalog(["errors/a.yaml": linking, "errors/b.yaml": TemporaryCatalog.error("second_error")])
         defer { catalog.remove() }
-        let site = catalog.root.path + "-site"
-        defer { try? FileManager.default.removeItem(atPath: site) }
+        let site = catalog.folder("site")
         func build() throws -> [String] {
             var output = try FolderOutput(path: site)
             return try Pipeline.build(catalog.root.path, templates: nil, into: &output).diagnostics
