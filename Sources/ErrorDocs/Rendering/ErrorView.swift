@@ -25,7 +25,7 @@ struct ErrorView: Sendable, Encodable {
     struct Text: Sendable, Encodable {
         var markdown: String
         var html: String
-        /// The Markdown on one line with `|` escaped, for a Markdown table cell.
+        /// The Markdown on one line with `|` escaped, for a Markdown table cell (``cell(_:)``).
         var cell: String
 
         init(markdown: String, html: String) {
@@ -34,25 +34,47 @@ struct ErrorView: Sendable, Encodable {
             self.cell = Self.cell(self.markdown)
         }
 
-        /// Lines joined by single spaces (blank lines dropped), each `|` escaped: in one pass, as
-        /// every text of every page gets one.
+        /// The lines joined as a GFM table cell (which holds inline text only): a line break
+        /// becomes a space, a blank line `<br><br>`, and a line that starts a list item `<br>`,
+        /// so paragraphs and steps stay apart; indentation is dropped and each `|` escaped. In one
+        /// pass, as every text of every page gets one.
         private static func cell(_ markdown: String) -> String {
             var cell = ""
             cell.reserveCapacity(markdown.utf8.count)
-            var space = false
-            for scalar in markdown.unicodeScalars {
+            let scalars = markdown.unicodeScalars
+            var index = scalars.startIndex
+            var breaks = 0, lineStart = true, previous: Unicode.Scalar = " "
+            while index < scalars.endIndex {
+                let scalar = scalars[index]
+                defer { previous = scalar; index = scalars.index(after: index) }
                 if String.isNewline(scalar) {
-                    space = !cell.isEmpty
+                    if !(scalar == "\n" && previous == "\r") { breaks += 1 }
+                    lineStart = true
                     continue
                 }
-                if space {
-                    cell.unicodeScalars.append(" ")
-                    space = false
+                if lineStart {
+                    if scalar == " " || scalar == "\t" { continue }
+                    if !cell.isEmpty && breaks > 0 {
+                        cell += breaks > 1 ? "<br><br>" : startsListItem(scalars[index...]) ? "<br>" : " "
+                    }
+                    breaks = 0
+                    lineStart = false
                 }
                 if scalar == "|" { cell.unicodeScalars.append("\\") }
                 cell.unicodeScalars.append(scalar)
             }
             return cell
+        }
+
+        /// Whether a line starts with a list item's marker: `-`, `*` or `+`, or up to nine
+        /// digits and `.` or `)`, then a space.
+        private static func startsListItem(_ line: Substring.UnicodeScalarView) -> Bool {
+            guard let first = line.first else { return false }
+            if first == "-" || first == "*" || first == "+" { return line.dropFirst().first == " " }
+            let digits = line.prefix { ("0"..."9").contains($0) }.count
+            guard (1...9).contains(digits) else { return false }
+            let rest = line.dropFirst(digits)
+            return (rest.first == "." || rest.first == ")") && rest.dropFirst().first == " "
         }
 
         /// The text with every line after the first starting with `prefix` (a blank line with
