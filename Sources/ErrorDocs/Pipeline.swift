@@ -16,7 +16,7 @@ public enum Pipeline {
         var index: ViewBuilder.ErrorIndex?
         /// Files whose bytes, as loaded, are not the ones `hashes` named (see ``CatalogLoader/Result/changed``).
         var changed: [String] = []
-        /// Links to a `#fragment` of another page, which only the rendered pages can check.
+        /// Links to a `#fragment` of another page or of their own, which only the rendered pages can check.
         var fragmentLinks: [MarkdownFields.Link] = []
     }
 

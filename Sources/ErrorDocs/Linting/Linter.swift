@@ -9,11 +9,13 @@ public struct Linter: Sendable {
     }
 
     /// What the ``ErrorFileRule``s found in one error file (as diagnostics, the configuration
-    /// applied), and the file's internal links, which `internal-link` checks against the whole
-    /// catalog on every run.
+    /// applied), the file's internal links, which `internal-link` checks against the whole
+    /// catalog on every run, and its links to a fragment of their own error's page (`#causes`),
+    /// which the build checks against the page (`link-fragment`).
     struct FileFindings: Sendable, Equatable {
         var diagnostics: [Diagnostic] = []
         var internalLinks: [MarkdownFields.Link] = []
+        var samePageLinks: [MarkdownFields.Link] = []
         /// The key of what the rules that compare errors read of the file
         /// (``ComparedFacts/key(ofFile:errors:links:)``), when they were asked to be kept.
         var comparedFacts = ""
@@ -33,9 +35,9 @@ public struct Linter: Sendable {
     /// errors found from `earlier`, by the key of what they read, when it has it.
     ///
     /// - Returns: every diagnostic, what was found in each of the other error files, with
-    ///   `earlier`, what the rules that compare errors found, and the internal links that end in
-    ///   a `#fragment` (for the build to check against the pages' ids; none when the link rules
-    ///   are disabled).
+    ///   `earlier`, what the rules that compare errors found, and the links to a `#fragment`,
+    ///   internal or of the page they are on (for the build to check against the pages' ids;
+    ///   none when the link rules are disabled).
     func lint(_ catalog: Catalog, known: [String: FileFindings], earlier: ((_ key: String) -> [Diagnostic]?)? = nil)
         -> (diagnostics: [Diagnostic], files: [String: FileFindings], compared: ComparedFindings?, fragmentLinks: [MarkdownFields.Link]) {
         let configuration = catalog.settings.lint
@@ -72,6 +74,7 @@ public struct Linter: Sendable {
                 guard wantsLinks else { continue }
                 freshLinks += found.links
                 files[error.location.file]?.internalLinks += found.links.filter { MarkdownFields.isInternal($0.destination) }
+                files[error.location.file]?.samePageLinks += found.links.filter { $0.page != nil }
             }
         }
         var compared: ComparedFindings?
@@ -123,13 +126,16 @@ public struct Linter: Sendable {
             }
         }
         if let compared, compared.reused { diagnostics += compared.diagnostics }
-        var fragmentLinks = settingsLinks.filter { MarkdownFields.isInternal($0.destination) && $0.destination.utf8.contains(UInt8(ascii: "#")) }
+        var fragmentLinks = settingsLinks.filter {
+            $0.page != nil || MarkdownFields.isInternal($0.destination) && $0.destination.utf8.contains(UInt8(ascii: "#"))
+        }
         for file in fileOrder {
             let findings = known[file] ?? files[file]
             diagnostics += findings?.diagnostics ?? []
             for link in findings?.internalLinks ?? [] where link.destination.utf8.contains(UInt8(ascii: "#")) {
                 fragmentLinks.append(link)
             }
+            fragmentLinks += findings?.samePageLinks ?? []
         }
         return (diagnostics, files, compared, fragmentLinks)
     }

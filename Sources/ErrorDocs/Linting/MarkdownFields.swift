@@ -3,14 +3,17 @@ import ErrorDocsModel
 /// Every Markdown value of a catalog, with where it was written, for the rules that look inside
 /// Markdown (`internal-link`, `external-link-https`, `raw-html`).
 enum MarkdownFields {
-    typealias Field = (name: String, text: Located<String>)
+    /// `page` is where a link to a fragment of the page it is on (`#causes`) points: the error's
+    /// page for an error's fields, the guide's for a guide; nil for the catalog's other fields,
+    /// whose same-page links are not checked.
+    typealias Field = (name: String, text: Located<String>, page: PageReference.Page?)
 
     /// Each Markdown field of the catalog settings, the envelopes, the families and the guides,
     /// named as a message can show it.
     static func fields(of catalog: Catalog) -> [Field] {
         var fields: [Field] = []
-        func add(_ name: String, _ value: Located<String>?) {
-            if let value { fields.append((name, value)) }
+        func add(_ name: String, _ value: Located<String>?, page: PageReference.Page? = nil) {
+            if let value { fields.append((name, value, page)) }
         }
         let settings = catalog.settings
         add("catalog description", settings.description)
@@ -25,7 +28,7 @@ enum MarkdownFields {
             add("family '\(family.id.value)' handling", family.handling)
         }
         for guide in catalog.guides {
-            add("guide '\(guide.slug)'", guide.body)
+            add("guide '\(guide.slug)'", guide.body, page: .guide(guide.slug))
         }
         return fields
     }
@@ -33,8 +36,9 @@ enum MarkdownFields {
     /// Each Markdown field of an error, named as a message can show it.
     static func fields(of error: ErrorDefinition) -> [Field] {
         var fields: [Field] = []
+        let page = error.code.map { PageReference.Page.error($0.value) }
         func add(_ name: @autoclosure () -> String, _ value: Located<String>?) {
-            if let value { fields.append((name(), value)) }
+            if let value { fields.append((name(), value, page)) }
         }
         let owner = error.code.map { "'\($0.value)' " } ?? ""
         add("\(owner)meaning", error.meaning)
@@ -56,6 +60,9 @@ enum MarkdownFields {
         var destination: String
         var isImage: Bool
         var location: SourceLocation
+        /// For a link to a fragment of the page it is on (`#causes`), that page: its field's
+        /// (``Field``). Nil for any other link.
+        var page: PageReference.Page? = nil
 
         /// "link" or "image", for messages.
         var kind: String { isImage ? "image" : "link" }
@@ -114,7 +121,8 @@ enum MarkdownFields {
             let found = CommonMark.contents(of: field.text.value)
             for link in found.links {
                 all.links.append(Link(field: field.name, destination: link.destination, isImage: link.isImage,
-                                      location: field.text.position(ofLine: link.line, column: link.column)))
+                                      location: field.text.position(ofLine: link.line, column: link.column),
+                                      page: link.destination.hasPrefix("#") ? field.page : nil))
             }
             for html in found.rawHTML {
                 all.rawHTML.append(RawHTML(field: field.name, html: html.html, isBlock: html.isBlock,

@@ -106,7 +106,9 @@ public struct RuleDocumentation: Sendable, Equatable {
         "link-fragment": "An internal link may end in a fragment (`errors/rate_limited/#recovery-pattern`, `retries#http`); "
             + "the ids a page has come from the theme's templates, so the build looks for the fragment among the `id` "
             + "attributes of the page as rendered. A wrong fragment still leads to the page, at its top. Fragments "
-            + "of the Markdown twins are the same (they carry the HTML pages' ids as anchors).",
+            + "of the Markdown twins are the same (they carry the HTML pages' ids as anchors). A link to a fragment of "
+            + "the page it is on (`[causes](#when-youll-see-this)` in an error, `[below](#a-retry-loop)` in a guide) is "
+            + "checked against that page: the error's or the guide's.",
     ]
 
     /// The whole rules reference, `docs/rules.md`.

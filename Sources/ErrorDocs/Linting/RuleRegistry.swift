@@ -69,7 +69,7 @@ public enum RuleRegistry {
 
     /// Checks of the built pages, made by `build` and `serve` once every page is rendered.
     public static let siteChecks: [(id: String, severity: Diagnostic.Severity, summary: String)] = [
-        ("link-fragment", .warning, "A link to a #fragment of another page names an id that page has."),
+        ("link-fragment", .warning, "A link to a #fragment of another page, or of its own, names an id that page has."),
     ]
 
     /// Every check that is not a lint rule: loader, template and site checks.

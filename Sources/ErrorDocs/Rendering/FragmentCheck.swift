@@ -1,9 +1,10 @@
 import ErrorDocsModel
 import Foundation
 
-/// `link-fragment`: a link to a `#fragment` of another page (`errors/rate_limited/#recovery-pattern`)
-/// names an id that page has. The ids come from the theme's templates, so only the built pages
-/// can tell: the build checks each such link against the HTML of the page it points at, made by
+/// `link-fragment`: a link to a `#fragment` of another page (`errors/rate_limited/#recovery-pattern`),
+/// or of the page it is on (`#when-youll-see-this` in an error's or a guide's Markdown), names
+/// an id that page has. The ids come from the theme's templates, so only the built pages can
+/// tell: the build checks each such link against the HTML of the page it points at, made by
 /// this build or kept from the last one. A wrong fragment still leads to the right page, at its
 /// top, so this is a warning.
 enum FragmentCheck {
@@ -16,9 +17,8 @@ enum FragmentCheck {
         var idsByPath: [String: [String]?] = [:]
         var diagnostics: [Diagnostic] = []
         for link in links {
-            guard let reference = PageReference(link.destination), let fragment = reference.fragment,
-                  !fragment.isEmpty, !fragment.hasPrefix(":~:") else { continue }  // text fragments
-            let path = paths.path(of: reference.page)
+            guard let (target, fragment) = target(of: link), !fragment.isEmpty, !fragment.hasPrefix(":~:") else { continue }  // text fragments
+            let path = paths.path(of: target)
             if idsByPath[path] == nil { idsByPath[path] = .some(page(path).map(ids(in:))) }
             guard let ids = idsByPath[path] ?? nil else { continue }
             let wanted = fragment.removingPercentEncoding ?? fragment
@@ -29,6 +29,13 @@ enum FragmentCheck {
                 "\(link.kind) '\(link.destination)' in \(link.field) points at '#\(fragment)', but \(path) has no element with id '\(wanted)'\(suggestion)"))
         }
         return diagnostics
+    }
+
+    /// The page a link points into and its fragment, when it has one.
+    private static func target(of link: MarkdownFields.Link) -> (page: PageReference.Page, fragment: String)? {
+        if let page = link.page { return (page, String(link.destination.dropFirst())) }
+        guard let reference = PageReference(link.destination), let fragment = reference.fragment else { return nil }
+        return (reference.page, fragment)
     }
 
     /// The values of the `id` attributes in `html` (`id="…"` or `id='…'` after white space),

@@ -17,6 +17,10 @@ import Testing
             MarkdownFields.Link(field: "'x' meaning", destination: "errors/y", isImage: false, location: SourceLocation(file: file, line: 7, column: 14)),
             MarkdownFields.Link(field: "'x' details", destination: "guides/a b#c", isImage: true, location: SourceLocation(file: file, line: 12, column: 3)),
         ],
+        samePageLinks: [
+            MarkdownFields.Link(field: "'x' meaning", destination: "#causes", isImage: false, location: SourceLocation(file: file, line: 7, column: 30),
+                                page: .error("x")),
+        ],
         comparedFacts: "compared-facts1")
 
     @Test func findingsComeBackAsTheyWere() throws {

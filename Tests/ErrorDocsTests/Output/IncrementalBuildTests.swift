@@ -99,6 +99,12 @@ import Testing
 
         let edits: [(name: String, apply: () throws -> Void)] = [
             ("nothing", {}),
+            // Checked in every build from here on, while the file is linted once: its findings
+            // are kept, its same-page links with them.
+            ("a same-page link to a section the page lacks (a link-fragment warning)", {
+                try space.replace("  when there is one.\n", with: "  when there is one. See [why](#when-you-see-this).\n",
+                                  in: "Content/errors/validation/invalid_json.yaml")
+            }),
             ("a cause of one error", {
                 try space.replace("  - A burst of sends", with: "  - A sudden burst of sends")
             }),
@@ -189,6 +195,7 @@ import Testing
                                                       ofItemAtPath: space.url("Site/errors/invalid_json").path)
             }),
         ]
+        let linked = try #require(edits.firstIndex { $0.name.hasPrefix("a same-page link") })
         for (index, edit) in edits.enumerated() {
             try edit.apply()
             let incremental = try space.build(into: "Site", inPlaceLimit: inPlaceLimit)
@@ -198,6 +205,8 @@ import Testing
             #expect(incremental.diagnostics == clean.diagnostics, "after editing \(edit.name), the incremental build reports otherwise")
             let warned = incremental.diagnostics.contains { $0.ruleID == "summary-length" && $0.severity == .warning }
             #expect(warned == edit.name.hasSuffix("a warning)"), "\(edit.name): \(incremental.diagnostics)")
+            let fragmentWarnings = incremental.diagnostics.filter { $0.ruleID == "link-fragment" }
+            #expect(fragmentWarnings.map(\.location.line) == (index >= linked ? [13] : []), "\(edit.name): \(fragmentWarnings)")
             #expect(incremental.upToDate == (edit.name == "nothing"), "\(edit.name)")
             // The record matches what the build left, folders included: nothing to do next.
             #expect(try space.build(into: "Site", inPlaceLimit: inPlaceLimit).upToDate, "built again after editing \(edit.name)")

@@ -67,6 +67,65 @@ import Testing
                     + "guides/retrying/index.html has no element with id 'a-retry-lop'; did you mean '#a-retry-loop'?"])
     }
 
+    /// A link to a fragment of the page it is on (`#causes`) is checked against that page: an
+    /// error's link against the error's page, a guide's against the guide's. The Markdown twins
+    /// have the same links; only the HTML pages' ids are looked at.
+    @Test func aSamePageLinkIsCheckedAgainstThePageItIsOn() throws {
+        let linking = TemporaryCatalog.error().replacingOccurrences(
+            of: "meaning: The body is not what the endpoint expects.",
+            with: "meaning: See [causes](#when-youll-see-this), [these](#when-you-see-this) and [the loop](#a-retry-loop).")
+        let catalog = try TemporaryCatalog([
+            "errors/bad_request.yaml": linking,
+            "guides/retrying.md": "# Retrying\n\nSee [below](#a-retry-loop), [here](#a-retry-lop) and [x](#when-youll-see-this).\n\n## A retry loop\n\nHow.\n",
+        ])
+        defer { catalog.remove() }
+        var output = MemoryOutput()
+        let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        let found = report.diagnostics.filter { $0.ruleID == "link-fragment" }
+        #expect(found.map(\.severity) == [.warning] * 4)
+        #expect(found.map { "\($0.location.file.dropFirst(catalog.root.path.count)):\($0.location.line):\($0.location.column)" }
+                == ["/errors/bad_request.yaml:6:46", "/errors/bad_request.yaml:6:78", "/guides/retrying.md:3:29", "/guides/retrying.md:3:54"])
+        #expect(found.map(\.message) == [
+            "link '#when-you-see-this' in 'bad_request' meaning points at '#when-you-see-this', but errors/bad_request/index.html "
+                + "has no element with id 'when-you-see-this'; did you mean '#when-youll-see-this'?",
+            "link '#a-retry-loop' in 'bad_request' meaning points at '#a-retry-loop', but errors/bad_request/index.html "
+                + "has no element with id 'a-retry-loop'",
+            "link '#a-retry-lop' in guide 'retrying' points at '#a-retry-lop', but guides/retrying/index.html "
+                + "has no element with id 'a-retry-lop'; did you mean '#a-retry-loop'?",
+            "link '#when-youll-see-this' in guide 'retrying' points at '#when-youll-see-this', but guides/retrying/index.html "
+                + "has no element with id 'when-youll-see-this'",
+        ])
+    }
+
+    /// What the error-file rules found in a file is kept for the next build, its same-page links
+    /// with it: a build after an edit of another file warns as a clean build does.
+    @Test func aSamePageLinkOfAnUnchangedFileIsCheckedAgain() throws {
+        let linking = TemporaryCatalog.error().replacingOccurrences(
+            of: "meaning: The body is not what the endpoint expects.", with: "meaning: See [these](#when-you-see-this).")
+        let catalog = try TemporaryCatalog([
+            "errors/bad_request.yaml": linking,
+            "errors/internal.yaml": TemporaryCatalog.error("internal", status: 500, family: "server"),
+        ])
+        defer { catalog.remove() }
+        let site = catalog.folder("site")
+        // The loaded files are kept beside the site, in a folder that must exist when they are.
+        try FileManager.default.createDirectory(atPath: (site as NSString).deletingLastPathComponent, withIntermediateDirectories: true)
+        func warnings() throws -> [String] {
+            var output = try FolderOutput(path: site)
+            let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+            #expect(report.succeeded, "\(report.diagnostics)")
+            return report.diagnostics.filter { $0.ruleID == "link-fragment" }.map(\.message)
+        }
+        let first = try warnings()
+        #expect(first.count == 1 && first.first?.hasSuffix("did you mean '#when-youll-see-this'?") == true, "\(first)")
+        #expect(try warnings() == first, "nothing changed: the same warnings")
+        let file = catalog.root.appendingPathComponent("errors/internal.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "A field is missing.", with: "A field is absent.").write(to: file, atomically: true, encoding: .utf8)
+        #expect(try warnings() == first, "bad_request.yaml is not linted again, and its link is still checked")
+    }
+
     /// The ids come from the theme: a template that renames a section breaks links to it from
     /// files that did not change, whose pages the build keeps; a build with nothing changed
     /// reports what the last one did.
