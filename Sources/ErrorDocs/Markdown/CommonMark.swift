@@ -8,20 +8,21 @@ enum CommonMark {
     static let options = CMARK_OPT_DEFAULT | CMARK_OPT_NOBREAKS
 
     /// HTML for a block of Markdown. `link` may replace link and image destinations (return
-    /// nil to keep one); safe mode still applies to what it returns. With `headingIDs`, each
-    /// heading gets the id GitHub gives it (``HeadingSlugs``), so a section can be linked to.
-    static func html(_ markdown: String, link: ((String) -> String?)? = nil, headingIDs: Bool = false) -> String {
+    /// nil to keep one); safe mode still applies to what it returns. With `headings`, each
+    /// heading gets the id GitHub gives it, or the next one when the page has that id already
+    /// (``HeadingSlugs``), so a section can be linked to.
+    static func html(_ markdown: String, link: ((String) -> String?)? = nil, headings: HeadingSlugs? = nil) -> String {
         guard !markdown.isEmpty else { return "" }
         let document = parse(markdown)
         guard let document else { return "" }
         defer { cmark_node_free(document) }
-        var slugs = HeadingSlugs()
-        if link != nil || headingIDs, let iterator = cmark_iter_new(document) {
+        var slugs = headings
+        if link != nil || slugs != nil, let iterator = cmark_iter_new(document) {
             defer { cmark_iter_free(iterator) }
             while case let event = cmark_iter_next(iterator), event != CMARK_EVENT_DONE {
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
                 let type = cmark_node_get_type(node)
-                if headingIDs && type == CMARK_NODE_HEADING { slugs.add(text(of: node)) }
+                if type == CMARK_NODE_HEADING { slugs?.add(text(of: node)) }
                 guard let link, type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE,
                       let url = cmark_node_get_url(node), let replacement = link(String(cString: url)) else { continue }
                 cmark_node_set_url(node, replacement)
@@ -30,7 +31,7 @@ enum CommonMark {
         guard let rendered = cmark_render_html(document, options) else { return "" }
         defer { free(rendered) }
         let html = String(cString: rendered)
-        return headingIDs ? slugs.insertingIDs(into: html) : html
+        return slugs?.insertingIDs(into: html) ?? html
     }
 
     /// A node's text as a reader sees it: its text and code, a line break as a space.

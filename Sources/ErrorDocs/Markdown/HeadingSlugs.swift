@@ -1,11 +1,18 @@
 /// The ids of a document's headings, as GitHub makes them for Markdown files (and so as the
 /// Markdown twins' readers find them): the heading's text in lower case, without anything but
 /// letters, marks, numbers, `-`, `_` and spaces, spaces made `-`; a repeated slug gets `-1`,
-/// `-2`, and so on. `content`, the id of the default layout's main element (the skip link's
-/// target), counts as taken: a heading "Content" gets `content-1`.
+/// `-2`, and so on. The ids the page has besides its headings count as taken: under the default
+/// theme, whose layout's main element is `content` (the skip link's target), a heading "Content"
+/// gets `content-1`.
 struct HeadingSlugs {
     private(set) var slugs: [String] = []
-    private var used: [String: Int] = ["content": 1]
+    private var used: [String: Int]
+
+    /// - Parameter taken: the ids the page has besides its headings' (its templates', see
+    ///   ``Theme/literalIDs(of:)``).
+    init(taken: Set<String>) {
+        used = Dictionary(uniqueKeysWithValues: taken.map { ($0, 1) })
+    }
 
     mutating func add(_ text: String) {
         let base = String(text.lowercased().unicodeScalars.filter { scalar in

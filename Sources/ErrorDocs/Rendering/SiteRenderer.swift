@@ -231,7 +231,10 @@ struct SiteRenderer {
         case .family(let position): return theme.render(views.familyView(catalog.settings.families[position]), prefix + "family")
         case .statusCodes: return theme.render(views.statusPlaybookView(), prefix + "status-codes")
         case .retries: return theme.render(views.retryTableView(), prefix + "retries")
-        case .guide(let position): return theme.render(views.guideView(catalog.guides[position]), prefix + "guide")
+        case .guide(let position):
+            // Its headings' ids must not be the page's others (`<main id="content">`).
+            let guide = views.guideView(catalog.guides[position], takenIDs: theme.literalIDs(of: prefix + "guide"))
+            return theme.render(guide, prefix + "guide")
         }
     }
 }

@@ -156,6 +156,19 @@ public struct Theme: Sendable {
 }
 
 extension Theme {
+    /// The ids written out in `template` and in the templates it includes, its partials and
+    /// parents (the layout): those a page made with it may have whatever it shows. Ids made of
+    /// values (`id="tab-{{id}}"`) are left out.
+    func literalIDs(of template: String) -> Set<String> {
+        var ids: Set<String> = [], seen: Set<String> = [], pending = [template]
+        while let name = pending.popLast() {
+            guard seen.insert(name).inserted, let text = files[name + ".mustache"] else { continue }
+            ids.formUnion(FragmentCheck.ids(in: Data(text.utf8)).filter { !$0.contains("{{") })
+            pending += TemplateCheck.included(by: text)
+        }
+        return ids
+    }
+
     /// The built-in theme's files by relative path, for `errdocs init --templates`.
     public static var builtInFiles: [(path: String, text: String)] {
         EmbeddedTheme.files.sorted { $0.key < $1.key }.map { ($0.key, $0.value) }

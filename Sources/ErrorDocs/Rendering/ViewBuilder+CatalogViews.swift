@@ -141,11 +141,12 @@ extension ViewBuilder {
         return NotFoundView(page: page)
     }
 
-    func guideView(_ guide: Guide) -> GuideView {
+    /// - Parameter takenIDs: the ids the guide template's page has besides the headings'.
+    func guideView(_ guide: Guide, takenIDs: Set<String>) -> GuideView {
         let path = paths.guide(guide.slug)
         let firstParagraph = guide.body.value.split(separator: "\n\n").first { !$0.hasPrefix("#") }.map(String.init) ?? guide.title
         return GuideView(
             page: page(path: path, title: guide.title, description: String(firstParagraph.prefix(200)), source: guide.location.file),
-            title: guide.title, body: text(guide.body.value, root: SitePaths.root(of: path), headingIDs: true))
+            title: guide.title, body: text(guide.body.value, root: SitePaths.root(of: path), headings: HeadingSlugs(taken: takenIDs)))
     }
 }

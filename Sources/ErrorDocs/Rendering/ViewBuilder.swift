@@ -81,11 +81,11 @@ struct ViewBuilder: Sendable {
 
     /// Markdown from the catalog for a page `root` away from the site root, with internal
     /// links (`errors/rate_limited`) made relative to the page.
-    /// - Parameter headingIDs: give the HTML's headings ids, as GitHub gives the Markdown's.
-    func text(_ markdown: String, root: String, headingIDs: Bool = false) -> ErrorView.Text {
+    /// - Parameter headings: give the HTML's headings ids, as GitHub gives the Markdown's.
+    func text(_ markdown: String, root: String, headings: HeadingSlugs? = nil) -> ErrorView.Text {
         let link = { (destination: String) in internalLink(destination, root: root) }
         switch paths.style {
-        case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.html(markdown, link: link, headingIDs: headingIDs))
+        case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.html(markdown, link: link, headings: headings))
         case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: CommonMark.withoutRawHTML(markdown), link), html: "")
         }
     }

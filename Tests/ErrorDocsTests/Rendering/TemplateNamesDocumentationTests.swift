@@ -21,7 +21,7 @@ import Testing
         pages += try views.errors.map { views.errorView(try $0.loadingBody()) }
         pages += catalog.settings.families.map(views.familyView)
         pages += catalog.settings.removed.map(views.removedView)
-        pages += catalog.guides.map(views.guideView)
+        pages += catalog.guides.map { views.guideView($0, takenIDs: []) }
         var found: [String: [String: Property]] = [:]
         func property(_ value: Any) -> Property {
             if value is ErrorRows { return Property(list: true, optional: false) }
