@@ -18,6 +18,18 @@ public enum FileTree {
 
     /// Makes `folder` and any missing folder above it. When a file stands where one of them must
     /// be, says which (Foundation's own error is "NSCocoaErrorDomain Code=512" and a URL).
+    /// ``makeFolder(_:)``, returning the folders it made, outermost first.
+    static func makeMissingFolders(_ folder: String) throws -> [String] {
+        var missing: [String] = []
+        var path = folder
+        while !path.isEmpty, path != "/", path != ".", !FileManager.default.fileExists(atPath: path) {
+            missing.insert(path, at: 0)
+            path = (path as NSString).deletingLastPathComponent
+        }
+        if !missing.isEmpty { try makeFolder(folder) }
+        return missing
+    }
+
     public static func makeFolder(_ folder: String) throws {
         var isFolder: ObjCBool = false
         var prefix = folder.hasPrefix("/") ? "" : "."

@@ -169,9 +169,13 @@ public enum Pipeline {
         // A failed build leaves no new file beside the output: a first build that fails leaves
         // the folder as it found it (the cache of loaded files is for rebuilding a site).
         let hadLoadCache = output.loadCachePath.map { FileManager.default.fileExists(atPath: $0) } ?? true
+        // The cache is written while the catalog loads, before the stage makes the output's
+        // parent folder: without it there, a first build kept no cache and the next parsed all.
+        let madeFolders = hadLoadCache ? [] : try output.loadCachePath.map { try FileTree.makeMissingFolders(($0 as NSString).deletingLastPathComponent) } ?? []
         defer {
             cache?.finishWriting()
             if !succeeded && !hadLoadCache, let path = output.loadCachePath { try? FileManager.default.removeItem(atPath: path) }
+            if !succeeded { for folder in madeFolders.reversed() { rmdir(folder) } }
         }
         func load() throws -> LintReport {
             // A cache written by a first load is written whole before it is read again (two

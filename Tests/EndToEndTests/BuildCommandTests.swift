@@ -75,6 +75,23 @@ import Testing
                 "no staging folder is left behind, only the build record and the loaded files: \(leftovers)")
     }
 
+    /// An output whose parent folders do not exist yet gets them, with the loaded-files cache
+    /// beside it from the first build (it was written before the folders were made, and lost);
+    /// a first build that fails makes no folder.
+    @Test func aFirstBuildIntoNewFoldersKeepsItsCacheAndAFailedOneMakesNoFolder() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let built = try Tool.run(["build", "Content", "--output", "out/docs/Site"], in: scratch)
+        #expect(built.status == 0, "\(built.stderr)")
+        let beside = try FileManager.default.contentsOfDirectory(atPath: scratch.appendingPathComponent("out/docs").path)
+        #expect(Set(beside) == ["Site", ".Site.errdocs-cache", ".Site.errdocs-loaded"], "\(beside)")
+
+        try "code: [broken\n".write(to: scratch.appendingPathComponent("Content/errors/zz.yaml"), atomically: true, encoding: .utf8)
+        let failed = try Tool.run(["build", "Content", "--output", "other/docs/Site"], in: scratch)
+        #expect(failed.status == 1, "\(failed.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: scratch.appendingPathComponent("other").path))
+    }
+
     /// A link to a fragment the page lacks is a warning the build finds (lint cannot: the ids
     /// come from the theme); `--strict` makes it fail the build, as CI wants.
     @Test func strictTurnsTheBuildsWarningsIntoErrors() throws {
