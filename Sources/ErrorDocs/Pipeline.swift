@@ -71,7 +71,8 @@ public enum Pipeline {
         let loaded = try loader.load()
         let catalog = loaded.catalog, settings = loaded.settingsHash
         let index = indexing ? InBackground { ViewBuilder.ErrorIndex(catalog) } : nil
-        var diagnostics = loaded.diagnostics
+        // The loader's warnings as catalog.yaml's lint: section configures them.
+        var diagnostics = catalog.settings.lint.applied(to: loaded.diagnostics)
         var known: [String: Linter.FileFindings] = [:], found: [String: Linter.FileFindings] = [:]
         var compared: Linter.ComparedFindings?
         var fragmentLinks: [MarkdownFields.Link] = []
@@ -201,9 +202,11 @@ public enum Pipeline {
             return BuildReport(diagnostics: report.diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
         // Overrides name errors: checked here, where the theme and the catalog are both loaded.
-        let themeProblems = (templateProblems + (theme.map { OverrideCheck.check($0, catalog: report.catalog) } ?? [])).sortedByLocation()
+        let configuration = report.catalog.settings.lint
+        let overrideProblems = theme.map { configuration.applied(to: OverrideCheck.check($0, catalog: report.catalog)) } ?? []
+        let themeProblems = (templateProblems + overrideProblems).sortedByLocation()
         var diagnostics = report.diagnostics + themeProblems
-        guard let theme, let inputs else {
+        guard let theme, let inputs, !themeProblems.hasErrors else {
             return BuildReport(diagnostics: diagnostics, written: [], errorCount: report.catalog.errors.count)
         }
         let index = report.index ?? ViewBuilder.ErrorIndex(report.catalog)
@@ -229,17 +232,18 @@ public enum Pipeline {
             // Kept in the record too, so that a build with nothing changed reports them again.
             // A stage may be a spare copy of an older site: only what this build wrote is new.
             let written = report.fragmentLinks.isEmpty ? [] : Set(site.written)
-            let fragmentProblems = FragmentCheck.check(report.fragmentLinks) { path in
+            let fragmentProblems = configuration.applied(to: FragmentCheck.check(report.fragmentLinks) { path in
                 written.contains(path) ? stage.contents(of: path) : current.previousContents(of: path)
-            }
+            })
             if !fragmentProblems.isEmpty {
                 diagnostics = (report.diagnostics + fragmentProblems).sortedByLocation() + themeProblems
             }
             // The catalog's own warnings stopped a strict build before rendering; these are the
-            // theme's and the rendered pages'.
-            if strict && !diagnostics.isEmpty {
+            // theme's and the rendered pages' (which lint: may have made errors).
+            if diagnostics.hasErrors || strict && !diagnostics.isEmpty {
                 stage.discard()
-                return BuildReport(diagnostics: diagnostics.warningsAsErrors(), written: [], errorCount: report.catalog.errors.count)
+                return BuildReport(diagnostics: strict ? diagnostics.warningsAsErrors() : diagnostics, written: [],
+                                   errorCount: report.catalog.errors.count)
             }
             var record = BuildRecord(inputs: inputs.key, pages: site.keys, diagnostics: diagnostics, errorCount: report.catalog.errors.count)
             record.inputFiles = inputs.settled

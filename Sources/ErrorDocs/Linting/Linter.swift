@@ -42,9 +42,7 @@ public struct Linter: Sendable {
         -> (diagnostics: [Diagnostic], files: [String: FileFindings], compared: ComparedFindings?, fragmentLinks: [MarkdownFields.Link]) {
         let configuration = catalog.settings.lint
         var diagnostics = configurationProblems(configuration)
-        let disabled = Set(configuration.disabled.map(\.value))
-        var severities: [String: Diagnostic.Severity] = [:]
-        for entry in configuration.severities { severities[entry.rule.value] = entry.severity.value }
+        let disabled = configuration.disabledIDs, severities = configuration.severityByID
 
         // The error-file rules see only the errors of files not known.
         let fresh = known.isEmpty ? catalog.errors : catalog.errors.filter { known[$0.location.file] == nil }
@@ -141,13 +139,13 @@ public struct Linter: Sendable {
     }
 
     private func configurationProblems(_ configuration: LintConfiguration) -> [Diagnostic] {
-        let ids = RuleRegistry.rules.map { $0.id }
-        let known = Set(ids)
+        let ids = RuleRegistry.rules.map { $0.id } + RuleRegistry.checks.map(\.id).filter(RuleRegistry.isConfigurable)
         let named = configuration.disabled + configuration.severities.map(\.rule)
-        return named.filter { !known.contains($0.value) }.map {
-            if let check = RuleRegistry.check($0.value) {
+        return named.filter { !RuleRegistry.isConfigurable($0.value) }.map {
+            if let check = RuleRegistry.check($0.value), let why = RuleRegistry.whyNotConfigurable($0.value) {
                 return Diagnostic("lint-configuration", .error, at: $0.location,
-                                  "'\($0.value)' is a \(check.kind) check, which cannot be disabled or given another severity")
+                                  "'\($0.value)' is a \(check.kind) check that reports an error, which cannot be disabled "
+                                      + "or given another severity: \(why)")
             }
             let suggestion = Spelling.closest(to: $0.value, in: ids).map { "; did you mean '\($0)'?" } ?? ""
             return Diagnostic("lint-configuration", .error, at: $0.location,

@@ -38,8 +38,8 @@ public enum RuleRegistry {
         RemovedErrors.self,
     ]
 
-    /// Checks made while reading files, before any rule runs. They cannot be disabled: a file
-    /// that fails them has no model to lint.
+    /// Checks made while reading files, before any rule runs. Those that report an error cannot
+    /// be configured (``whyNotConfigurable(_:)``); those that warn can, like rules.
     public static let loaderChecks: [(id: String, severity: Diagnostic.Severity, summary: String)] = [
         ("invalid-utf8", .error, "Catalog files must be valid UTF-8."),
         ("file-too-large", .error, "A catalog file must not exceed 8 MiB."),
@@ -87,6 +87,24 @@ public enum RuleRegistry {
     }
 
     public static func rule(_ id: String) -> (any LintRule.Type)? { rules.first { $0.id == id } }
+
+    /// Whether `lint:` in catalog.yaml may disable `id` or give it another severity: any lint
+    /// rule, and any loader, template or site check that warns.
+    public static func isConfigurable(_ id: String) -> Bool {
+        rule(id) != nil || check(id)?.severity == .warning
+    }
+
+    /// Why `lint:` may not disable the check `id` or give it another severity; nil when it may,
+    /// or when `id` names no check.
+    public static func whyNotConfigurable(_ id: String) -> String? {
+        guard let check = check(id), check.severity == .error else { return nil }
+        switch (check.kind, id) {
+        case (_, "lint-configuration"): return "it reports mistakes in the lint section itself"
+        case (_, "snippet-syntax"): return "it runs only when 'errdocs lint --check-snippets' asks for it"
+        case ("template", _): return "a theme that fails it cannot render the pages"
+        default: return "a file that fails it has no model to lint"
+        }
+    }
 
     public static var allIDs: Set<String> { Set(rules.map { $0.id } + loaderChecks.map(\.id)) }
 }
