@@ -140,6 +140,12 @@ import Testing
         #expect(run.stdout.contains("0 errors, 0 warnings"), "\(run.stdout)")
     }
 
+    @Test func explainSaysWhetherLintCanConfigureACheck() throws {
+        #expect(try Tool.run(["explain", "ignored-file"]).stdout.contains("'lint:' in catalog.yaml can disable it or change its severity"))
+        #expect(try Tool.run(["explain", "yaml-syntax"]).stdout
+            .contains("'lint:' in catalog.yaml cannot disable it or change its severity: a file that fails it has no model to lint"))
+    }
+
     @Test func aLoaderCheckCannotBeDisabled() throws {
         let scratch = try Tool.scratch(copyingContent: true)
         defer { try? FileManager.default.removeItem(at: scratch) }

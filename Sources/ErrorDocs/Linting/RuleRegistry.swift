@@ -54,7 +54,7 @@ public enum RuleRegistry {
         ("empty-file", .warning, "An error file should define at least one error."),
         ("guide-format", .error, "A guide must have a valid file name and start with a '# Title' line."),
         ("ignored-file", .warning, "Files in the errors/ folder must end in '.yaml' or '.yml'; any other but Markdown notes is reported and ignored."),
-        ("lint-configuration", .error, "The lint section of catalog.yaml must name existing rules."),
+        ("lint-configuration", .error, "The lint section of catalog.yaml must name existing rules, or checks that warn."),
         ("snippet-syntax", .error, "With --check-snippets, each recovery snippet parses with its language's toolchain."),
     ]
 

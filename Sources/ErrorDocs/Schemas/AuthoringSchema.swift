@@ -106,8 +106,8 @@ public enum AuthoringSchema: String, CaseIterable, Sendable {
           "type": "object",
           "additionalProperties": false,
           "properties": {
-            "disable": {"description": "Rule ids to turn off.", "type": "array", "items": {"type": "string"}},
-            "severity": {"description": "Severity by rule id.", "type": "object", "additionalProperties": {"enum": ["error", "warning"]}}
+            "disable": {"description": "Ids of lint rules, or of checks that warn, to turn off.", "type": "array", "items": {"type": "string"}},
+            "severity": {"description": "Severity by id of a lint rule or of a check that warns.", "type": "object", "additionalProperties": {"enum": ["error", "warning"]}}
           }
         }
       },

@@ -22,14 +22,17 @@ struct Explain: ParsableCommand {
         if let check = RuleRegistry.check(rule) {
             print("\(check.id) (\(check.kind) check, \(check.severity.rawValue))\n\n\(check.summary)")
             let details = RuleDocumentation.checkDetails[check.id].map { $0 + "\n\n" } ?? ""
+            let configuration = RuleRegistry.whyNotConfigurable(check.id)
+                .map { "It reports an error, so 'lint:' in catalog.yaml cannot disable it or change its severity: \($0)." }
+                ?? "'lint:' in catalog.yaml can disable it or change its severity, as a rule's."
             switch check.kind {
             case "template":
                 print("\n" + details
-                      + "Template checks run when build or serve loads the theme, and cannot be disabled; see docs/catalog-format.md#templates.")
+                      + "Template checks run when build or serve loads the theme; see docs/catalog-format.md#templates. " + configuration)
             case "site":
-                print("\n" + details + "Site checks run when build or serve has rendered every page, and cannot be disabled.")
+                print("\n" + details + "Site checks run when build or serve has rendered every page. " + configuration)
             default:
-                print("\nLoader checks run while files are read and cannot be disabled.")
+                print("\nLoader checks run while files are read. " + configuration)
             }
             return
         }

@@ -13,7 +13,9 @@ struct Rules: ParsableCommand {
                 disable: [status-outside-family]
                 severity: {summary-length: warning}
 
-            Loader checks run while files are read and cannot be disabled.
+            Loader, template and site checks that warn can be configured the same way. Those \
+            that report an error cannot: a file that fails one has no model to lint, a theme \
+            that fails one cannot render the pages.
             """
     )
 
@@ -31,15 +33,15 @@ struct Rules: ParsableCommand {
         for rule in RuleRegistry.rules {
             print("  \(pad(rule.id))  \(rule.defaultSeverity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(rule.summary)")
         }
-        print("\nLoader checks (cannot be disabled):")
+        print("\nLoader checks (while files are read; those that warn can be configured like rules):")
         for check in RuleRegistry.loaderChecks {
             print("  \(pad(check.id))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.summary)")
         }
-        print("\nTemplate checks (build and serve; cannot be disabled):")
+        print("\nTemplate checks (build and serve; those that warn can be configured like rules):")
         for check in RuleRegistry.templateChecks {
             print("  \(pad(check.id))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.summary)")
         }
-        print("\nSite checks (build and serve, on the rendered pages; cannot be disabled):")
+        print("\nSite checks (build and serve, on the rendered pages; those that warn can be configured like rules):")
         for check in RuleRegistry.siteChecks {
             print("  \(pad(check.id))  \(check.severity.rawValue.padding(toLength: 7, withPad: " ", startingAt: 0))  \(check.summary)")
         }

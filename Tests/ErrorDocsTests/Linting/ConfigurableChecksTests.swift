@@ -191,6 +191,14 @@ import Testing
             == ["no lint rule is named 'ignored-files'; did you mean 'ignored-file'? (run 'errdocs rules' to list them)"])
     }
 
+    @Test func theRulesReferenceSaysWhichChecksCanBeConfigured() throws {
+        for check in RuleRegistry.checks {
+            let section = try #require(RuleDocumentation.reference.components(separatedBy: "## \(check.id)\n\n").dropFirst().first)
+            let line = section.prefix { $0 != "\n" }
+            #expect(line.contains("`lint:` can disable it or change its severity") == RuleRegistry.isConfigurable(check.id), "\(line)")
+        }
+    }
+
     @Test func exactlyTheWarningChecksAreConfigurable() {
         #expect(RuleRegistry.checks.filter { RuleRegistry.isConfigurable($0.id) }.map(\.id)
             == ["empty-file", "ignored-file", "template-unknown-override", "link-fragment"])
