@@ -115,6 +115,25 @@ import Testing
         #expect(relaxed.stderr.contains("rate_limited.yaml:33:3: warning: link 'retries#htpp'"), "\(relaxed.stderr)")
     }
 
+    /// A warning the author means to keep can be disabled in lint:, and --strict then passes.
+    @Test func aDisabledBuildWarningLetsAStrictBuildPass() throws {
+        let scratch = try Tool.scratch(copyingContent: true)
+        defer { try? FileManager.default.removeItem(at: scratch) }
+        let file = scratch.appendingPathComponent("Content/errors/rate_quota/rate_limited.yaml")
+        let text = try String(contentsOf: file, encoding: .utf8)
+        try text.replacingOccurrences(of: "(retries#http)", with: "(retries#htpp)").write(to: file, atomically: true, encoding: .utf8)
+        try "Kept for later.\n".write(to: scratch.appendingPathComponent("Content/errors/notes.txt"), atomically: true, encoding: .utf8)
+        #expect(try Tool.run(["build", "Content", "--strict"], in: scratch).status == 1)
+
+        let catalog = scratch.appendingPathComponent("Content/catalog.yaml")
+        try (String(contentsOf: catalog, encoding: .utf8) + "lint:\n  disable: [link-fragment, ignored-file]\n")
+            .write(to: catalog, atomically: true, encoding: .utf8)
+        let strict = try Tool.run(["build", "Content", "--strict"], in: scratch)
+        #expect(strict.status == 0, "\(strict.stderr)")
+        #expect(!strict.stderr.contains("warning"), "\(strict.stderr)")
+        #expect(try Tool.run(["lint", "Content", "--strict"], in: scratch).status == 0)
+    }
+
     /// Nothing is left beside the output by a first build that fails or is refused.
     @Test(arguments: [["build", "Content"], ["build", "Content", "--output", "Content/site"]])
     func aFailedFirstBuildLeavesTheFolderAsItWas(arguments: [String]) throws {
