@@ -73,8 +73,10 @@ public struct CatalogLoader: Sendable {
         var errors: [String]
         var guides: [String]
         /// Files under errors/ that are not error files (`x.YAML`, `x.json`; Markdown notes for
-        /// the catalog's maintainers, such as a README.md, are not listed): never read, only
-        /// reported, so listed for the build's key to change when one comes or goes.
+        /// the catalog's maintainers, such as a README.md, are not listed) and files under
+        /// guides/ that are not Markdown (`x.txt`, `x.MD`, an image: a guide can link only to
+        /// pages, and the build copies nothing from there): never read, only reported, so
+        /// listed for the build's key to change when one comes or goes.
         var ignored: [String] = []
     }
 
@@ -139,13 +141,7 @@ public struct CatalogLoader: Sendable {
             if loaded[index].changed { changed.append(loaded[index].path) }
             if loaded[index].loaded.isUnreadable { unreadable.append(loaded[index].path) }
         }
-        for file in listing.ignored {
-            let upperCase = ["yaml", "yml"].contains { file.lowercased().hasSuffix("." + $0) }
-            diagnostics.append(Diagnostic(
-                "ignored-file", .warning, at: SourceLocation(file: file, line: 1, column: 1),
-                upperCase ? "an error file's name must end in '.yaml' or '.yml' in lower case; this file is ignored"
-                    : "only '.yaml' and '.yml' files are read from the errors/ folder; this file is ignored"))
-        }
+        diagnostics += listing.ignored.map(ignoredFileProblem)
 
         var guides: [Guide] = []
         // Guides are one level deep: their file names are their URLs, so a nested file would
@@ -200,8 +196,21 @@ public struct CatalogLoader: Sendable {
     func list() throws -> Listing {
         // .yml is as common a spelling as .yaml: a file named so was left out of the site silently.
         let (errors, others) = try files(under: "errors", withExtensions: ["yaml", "yml"])
-        let ignored = others.filter { !$0.lowercased().hasSuffix(".md") }
-        return Listing(errors: errors, guides: try files(under: "guides", withExtensions: ["md"]).matching, ignored: ignored)
+        let (guides, notGuides) = try files(under: "guides", withExtensions: ["md"])
+        return Listing(errors: errors, guides: guides, ignored: others.filter { !$0.lowercased().hasSuffix(".md") } + notGuides)
+    }
+
+    /// The `ignored-file` warning for a file of ``Listing/ignored``.
+    private func ignoredFileProblem(_ file: String) -> Diagnostic {
+        let inGuides = file.hasPrefix(path("guides/"))
+        let upperCase = (inGuides ? ["md"] : ["yaml", "yml"]).contains { file.lowercased().hasSuffix("." + $0) }
+        let message = switch (inGuides, upperCase) {
+        case (false, true): "an error file's name must end in '.yaml' or '.yml' in lower case; this file is ignored"
+        case (false, false): "only '.yaml' and '.yml' files are read from the errors/ folder; this file is ignored"
+        case (true, true): "a guide's file name must end in '.md' in lower case; this file is ignored"
+        case (true, false): "only '.md' files are read from the guides/ folder; this file is ignored"
+        }
+        return Diagnostic("ignored-file", .warning, at: SourceLocation(file: file, line: 1, column: 1), message)
     }
 
     private func path(_ relative: String) -> String {

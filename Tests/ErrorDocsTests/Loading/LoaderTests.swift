@@ -583,6 +583,44 @@ import Testing
         ])
     }
 
+    @Test func filesInTheGuidesFolderThatAreNotMarkdownAreReportedAsIgnored() throws {
+        // A guide can link only to pages, and the build copies nothing from guides/: an image
+        // there is as unused as a .txt guide, which used to go missing without a word.
+        let catalog = try TemporaryCatalog([
+            "guides/intro.md": "# Intro\n\nPublished.\n",
+            "guides/retries.txt": "# Retries\n",
+            "guides/Setup.MD": "# Setup\n",
+            "guides/diagram.png": "",
+            "guides/images/flow.svg": "<svg/>",
+            "guides/.DS_Store": "",
+        ])
+        defer { catalog.remove() }
+        let result = try catalog.load()
+        #expect(result.catalog.guides.map(\.slug) == ["intro"])
+        let warnings = result.diagnostics.map { "\(catalog.relative($0.location)) [\($0.ruleID)] \($0.severity): \($0.message)" }
+        let lowerCase = "a guide's file name must end in '.md' in lower case; this file is ignored"
+        let other = "only '.md' files are read from the guides/ folder; this file is ignored"
+        #expect(warnings == [
+            "guides/Setup.MD:1:1 [ignored-file] warning: \(lowerCase)",
+            "guides/diagram.png:1:1 [ignored-file] warning: \(other)",
+            "guides/images/flow.svg:1:1 [ignored-file] warning: \(other)",
+            "guides/retries.txt:1:1 [ignored-file] warning: \(other)",
+        ])
+    }
+
+    @Test func aBuildIsNotUpToDateOnceAnIgnoredGuideFileComesAndKeepsReportingIt() throws {
+        let catalog = try TemporaryCatalog(["errors/ok.yaml": TemporaryCatalog.error(), "guides/intro.md": "# Intro\n\nHello.\n"])
+        defer { catalog.remove() }
+        var output = MemoryOutput()
+        #expect(try Pipeline.build(catalog.root.path, templates: nil, into: &output).succeeded)
+        try catalog.write(Array("# Retries\n".utf8), to: "guides/retries.txt")
+        let second = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(!second.upToDate, "a new ignored file changes the build's key")
+        #expect(second.diagnostics.with(rule: "ignored-file").map(\.location.file) == [catalog.root.path + "/guides/retries.txt"])
+        let third = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(third.upToDate && third.diagnostics.map(\.ruleID).contains("ignored-file"), "an up-to-date build reports it again")
+    }
+
     @Test func aBuildIsNotUpToDateOnceAnIgnoredErrorFileComesAndKeepsReportingIt() throws {
         let catalog = try TemporaryCatalog(["errors/ok.yaml": TemporaryCatalog.error()])
         defer { catalog.remove() }
