@@ -68,15 +68,15 @@ public struct CatalogLoader: Sendable {
     /// (and so exactly the files the build's key was made from).
     var listing: Listing?
 
-    /// The error files and the guides (nested ones included) of a catalog folder, by path.
+    /// The error files and the guides of a catalog folder, by path.
     struct Listing: Sendable {
         var errors: [String]
         var guides: [String]
         /// Files under errors/ that are not error files (`x.YAML`, `x.json`; Markdown notes for
         /// the catalog's maintainers, such as a README.md, are not listed) and files under
-        /// guides/ that are not Markdown (`x.txt`, `x.MD`, an image: a guide can link only to
-        /// pages, and the build copies nothing from there): never read, only reported, so
-        /// listed for the build's key to change when one comes or goes.
+        /// guides/ that are not guides (`x.txt`, `x.MD`, an image: a guide can link only to
+        /// pages, and the build copies nothing from there; Markdown in a subfolder): never read,
+        /// only reported, so listed for the build's key to change when one comes or goes.
         var ignored: [String] = []
     }
 
@@ -144,16 +144,7 @@ public struct CatalogLoader: Sendable {
         diagnostics += listing.ignored.map(ignoredFileProblem)
 
         var guides: [Guide] = []
-        // Guides are one level deep: their file names are their URLs, so a nested file would
-        // collide with a top-level one of the same name.
-        let guidePrefix = path("guides/")
-        let (guideFiles, nestedGuides) = listing.guides
-            .partitioned(by: { !$0.dropFirst(guidePrefix.count).contains("/") })
-        for file in nestedGuides {
-            diagnostics.append(Diagnostic(
-                "guide-format", .warning, at: SourceLocation(file: file, line: 1, column: 1),
-                "guides are read only from the guides/ folder itself, not its subfolders; this file is ignored"))
-        }
+        let guideFiles = listing.guides
         for file in guideFiles {
             let bytes = try read(file)
             // Hashed only when the build has hashes to compare with.
@@ -196,19 +187,28 @@ public struct CatalogLoader: Sendable {
     func list() throws -> Listing {
         // .yml is as common a spelling as .yaml: a file named so was left out of the site silently.
         let (errors, others) = try files(under: "errors", withExtensions: ["yaml", "yml"])
-        let (guides, notGuides) = try files(under: "guides", withExtensions: ["md"])
-        return Listing(errors: errors, guides: guides, ignored: others.filter { !$0.lowercased().hasSuffix(".md") } + notGuides)
+        // Guides are one level deep: their file names are their URLs, so a nested file would
+        // collide with a top-level one of the same name.
+        let (markdown, notGuides) = try files(under: "guides", withExtensions: ["md"])
+        let guidesFolder = path("guides/")
+        let (guides, nested) = markdown.partitioned { !$0.dropFirst(guidesFolder.count).contains("/") }
+        return Listing(errors: errors, guides: guides,
+                       ignored: others.filter { !$0.lowercased().hasSuffix(".md") } + (notGuides + nested).sorted())
     }
 
     /// The `ignored-file` warning for a file of ``Listing/ignored``.
     private func ignoredFileProblem(_ file: String) -> Diagnostic {
         let inGuides = file.hasPrefix(path("guides/"))
-        let upperCase = (inGuides ? ["md"] : ["yaml", "yml"]).contains { file.lowercased().hasSuffix("." + $0) }
-        let message = switch (inGuides, upperCase) {
-        case (false, true): "an error file's name must end in '.yaml' or '.yml' in lower case; this file is ignored"
-        case (false, false): "only '.yaml' and '.yml' files are read from the errors/ folder; this file is ignored"
-        case (true, true): "a guide's file name must end in '.md' in lower case; this file is ignored"
-        case (true, false): "only '.md' files are read from the guides/ folder; this file is ignored"
+        let extensions = inGuides ? ["md"] : ["yaml", "yml"]
+        let exact = extensions.contains { file.hasSuffix("." + $0) }
+        let upperCase = !exact && extensions.contains { file.lowercased().hasSuffix("." + $0) }
+        let message = switch (inGuides, exact, upperCase) {
+        case (false, _, true): "an error file's name must end in '.yaml' or '.yml' in lower case; this file is ignored"
+        case (false, _, false): "only '.yaml' and '.yml' files are read from the errors/ folder; this file is ignored"
+        // Only a guide in a subfolder is ignored with its name right.
+        case (true, true, _): "guides are read only from the guides/ folder itself, not its subfolders; this file is ignored"
+        case (true, false, true): "a guide's file name must end in '.md' in lower case; this file is ignored"
+        case (true, false, false): "only '.md' files are read from the guides/ folder; this file is ignored"
         }
         return Diagnostic("ignored-file", .warning, at: SourceLocation(file: file, line: 1, column: 1), message)
     }
