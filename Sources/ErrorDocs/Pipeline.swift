@@ -175,7 +175,9 @@ public enum Pipeline {
         let madeFolders = hadLoadCache ? [] : try output.loadCachePath.map { try FileTree.makeMissingFolders(($0 as NSString).deletingLastPathComponent) } ?? []
         defer {
             cache?.finishWriting()
-            if !succeeded && !hadLoadCache, let path = output.loadCachePath { try? FileManager.default.removeItem(atPath: path) }
+            if !succeeded && !hadLoadCache, let path = output.loadCachePath {
+                for file in [path, LoadCache.recentPath(of: path)] { unlink(file) }
+            }
             if !succeeded { for folder in madeFolders.reversed() { rmdir(folder) } }
         }
         func load() throws -> LintReport {

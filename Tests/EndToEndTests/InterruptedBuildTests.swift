@@ -66,7 +66,7 @@ import Testing
         #expect(again.status == 0)
         #expect(try Tool.tree(site) == new)
         let leftovers = try FileManager.default.contentsOfDirectory(atPath: scratch.path)
-            .filter { $0.hasPrefix(".Site.") && ![".Site.errdocs-cache", ".Site.errdocs-spare", ".Site.errdocs-loaded"].contains($0) }
+            .filter { $0.hasPrefix(".Site.") && ![".Site.errdocs-cache", ".Site.errdocs-spare", ".Site.errdocs-loaded", ".Site.errdocs-loaded.recent"].contains($0) }
         #expect(leftovers.isEmpty, "\(leftovers)")
     }
 
@@ -82,7 +82,8 @@ import Testing
         finished.waitUntilExit()
         let dead = finished.processIdentifier
         let alive = ProcessInfo.processInfo.processIdentifier
-        let left = [".Site.staging-\(dead)", ".Site.old-\(dead)", ".Site.errdocs-cache.tmp-\(dead)", ".Site.errdocs-loaded.tmp-\(dead)"]
+        let left = [".Site.staging-\(dead)", ".Site.old-\(dead)", ".Site.errdocs-cache.tmp-\(dead)", ".Site.errdocs-loaded.tmp-\(dead)",
+                    ".Site.errdocs-loaded.recent.tmp-\(dead)"]
         let running = [".Site.staging-\(alive)", ".Site.errdocs-cache.tmp-\(alive)", ".Site.errdocs-loaded.tmp-\(alive)"]
         for name in left + running {
             let url = scratch.appendingPathComponent(name)

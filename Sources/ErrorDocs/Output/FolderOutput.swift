@@ -448,7 +448,8 @@ public struct FolderOutput: SiteOutput {
     static func removeLeftovers(of name: String, in parent: URL) {
         let entries = (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? []
         for entry in entries {
-            for prefix in [".\(name).staging-", ".\(name).old-", ".\(name).errdocs-cache.tmp-", ".\(name).errdocs-loaded.tmp-"]
+            for prefix in [".\(name).staging-", ".\(name).old-", ".\(name).errdocs-cache.tmp-", ".\(name).errdocs-loaded.tmp-",
+                           ".\(name).errdocs-loaded.recent.tmp-"]
             where entry.hasPrefix(prefix) {
                 guard let pid = Int32(entry.dropFirst(prefix.count)), pid != ProcessInfo.processInfo.processIdentifier,
                       kill(pid, 0) != 0, errno == ESRCH else { continue }

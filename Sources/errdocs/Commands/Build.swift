@@ -34,8 +34,8 @@ struct Build: ParsableCommand {
             the record to force a full build. The previous site is kept beside the output too \
             (.Site.errdocs-spare for Site/) and brought up to date by the next build, and so \
             are the error files as loaded, with what the lint rules found in each \
-            (.Site.errdocs-loaded), so that a rebuild parses and lints only the files that \
-            changed.
+            (.Site.errdocs-loaded, and .Site.errdocs-loaded.recent for the few loaded since), so \
+            that a rebuild parses and lints only the files that changed.
             """
     )
 
