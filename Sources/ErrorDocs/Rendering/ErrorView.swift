@@ -110,6 +110,8 @@ struct ErrorView: Sendable, Encodable {
 
     struct HeaderDoc: Sendable, Encodable {
         var name: String
+        /// The name as a code span for a Markdown table cell (``markdownCodeSpan(_:inTableCell:)``).
+        var nameCell: String
         var description: Text?
     }
 
@@ -155,6 +157,9 @@ struct ErrorView: Sendable, Encodable {
     var scope: String?
     var endpoints: [String]
     var hasEndpoints: Bool
+    /// The endpoints as Markdown code spans, a space apart (``markdownCodeSpan(_:inTableCell:)``):
+    /// `{{.}}` between backticks would keep its escaping backslashes in the code.
+    var endpointsMarkdown: String
     var docURL: String
     var meaning: Text
     var causes: [Text]

@@ -62,3 +62,33 @@ func markdownFence(for content: String, info: String = "") -> String {
     }
     return String(repeating: Character(Unicode.Scalar(mark)), count: max(3, longest + 1))
 }
+
+/// `text` as a Markdown code span that shows it exactly. Inside a code span CommonMark reads no
+/// backslash escape, so ``escapeMarkdownText(_:)`` would leave its backslashes in the code
+/// (`GET /v1/x?a=1\&b=2`); instead the span is delimited by one more backtick than the longest
+/// run in `text`, with a space inside each delimiter when `text` starts or ends with a backtick
+/// or with spaces at both ends (CommonMark takes one space off each end). Line breaks become
+/// spaces. In a GFM table cell (`inTableCell`) each `|` is escaped: the table reads that escape
+/// before the span is parsed, and would otherwise end the cell there. Empty text stays empty.
+func markdownCodeSpan(_ text: String, inTableCell: Bool = false) -> String {
+    guard !text.isEmpty else { return "" }
+    var content = ""
+    content.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
+    var longest = 0, run = 0, previous: Unicode.Scalar = " "
+    for scalar in text.unicodeScalars {
+        defer { previous = scalar }
+        run = scalar == "`" ? run + 1 : 0
+        longest = max(longest, run)
+        if scalar == "\n" || scalar == "\r" {
+            // A CRLF is one break.
+            if !(scalar == "\n" && previous == "\r") { content.unicodeScalars.append(" ") }
+            continue
+        }
+        if inTableCell && scalar == "|" { content.unicodeScalars.append("\\") }
+        content.unicodeScalars.append(scalar)
+    }
+    let first = content.unicodeScalars.first, last = content.unicodeScalars.last
+    let pad = first == "`" || last == "`" || (first == " " && last == " " && content.unicodeScalars.contains { $0 != " " })
+    let delimiter = String(repeating: "`", count: longest + 1)
+    return pad ? delimiter + " " + content + " " + delimiter : delimiter + content + delimiter
+}

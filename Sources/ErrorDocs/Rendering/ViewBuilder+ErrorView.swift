@@ -40,7 +40,8 @@ extension ViewBuilder {
                 code: code, fence: markdownFence(for: code, info: language), first: index == 0)
         }
         let headers = error.headers.map { header in
-            ErrorView.HeaderDoc(name: header.name?.value ?? "", description: header.description.map { inlineText($0.value, root: root) })
+            ErrorView.HeaderDoc(name: header.name?.value ?? "", nameCell: markdownCodeSpan(header.name?.value ?? "", inTableCell: true),
+                                description: header.description.map { inlineText($0.value, root: root) })
         }
         let prevention = error.prevention.map { inlineText($0.value, root: root) }
 
@@ -53,6 +54,7 @@ extension ViewBuilder {
             smtpReply: error.smtp?.reply?.value, smtpEnhanced: error.smtp?.enhanced?.value, event: error.event?.value,
             family: family, retry: retry(catalog.effectiveRetry(of: error), surface: error.effectiveSurface), scope: error.scope?.value,
             endpoints: error.endpoints.map(\.value), hasEndpoints: !error.endpoints.isEmpty,
+            endpointsMarkdown: error.endpoints.map { markdownCodeSpan($0.value) }.joined(separator: " "),
             docURL: settings.docURL(for: code) ?? "",
             meaning: text(error.meaning?.value ?? "", root: root), causes: error.causes.map { inlineText($0.value, root: root) },
             details: error.details.map { text($0.value, root: root) }, example: example(error),

@@ -28,4 +28,14 @@ import Testing
         #expect(markdownFence(for: "a\n```\n<script>\n````x") == "`````")
         #expect(markdownFence(for: "~~~~ x", info: "py`thon") == "~~~~~", "backticks cannot be in a backtick fence's info string")
     }
+
+    @Test func aCodeSpanShowsItsTextExactly() {
+        #expect(markdownCodeSpan("GET /v1/x?a=1&b=_c*") == "`GET /v1/x?a=1&b=_c*`", "nothing is escaped in code")
+        #expect(markdownCodeSpan("a `b` c") == "``a `b` c``")
+        #expect(markdownCodeSpan("`x``") == "``` `x`` ```", "a backtick at an end needs a space inside the delimiter")
+        #expect(markdownCodeSpan(" x ") == "`  x  `", "CommonMark takes one space off each end")
+        #expect(markdownCodeSpan("a\r\nb\nc") == "`a b c`")
+        #expect(markdownCodeSpan("a|b", inTableCell: true) == #"`a\|b`"#)
+        #expect(markdownCodeSpan("") == "")
+    }
 }

@@ -1,0 +1,50 @@
+@testable import ErrorDocs
+import Foundation
+import Testing
+
+/// Catalog values the Markdown twins put inside code spans, code blocks and links show exactly
+/// as written once a Markdown renderer has read them: no backslash of escaping left over in
+/// code, no backtick in the value ending its code span early.
+@Suite struct MarkdownTwinLiteralTests {
+    /// Builds the catalog (`files` over the test catalog) and returns the files written.
+    private func build(_ files: [String: String]) throws -> [String: String] {
+        let catalog = try TemporaryCatalog(files)
+        defer { catalog.remove() }
+        var output = MemoryOutput()
+        let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+        #expect(report.succeeded, "\(report.diagnostics)")
+        return output.files.mapValues { String(decoding: $0.contents, as: UTF8.self) }
+    }
+
+    private func html(_ markdown: String?) throws -> String {
+        CommonMark.html(try #require(markdown), link: { _ in nil })
+    }
+
+    @Test func endpointsAndHeaderNamesShowAsWrittenInTheirCodeSpans() throws {
+        let error = TemporaryCatalog.error(extra: """
+            endpoints:
+              - GET /v1/messages?status=bounced&limit=50
+              - GET /v1/_health
+              - POST /v1/`odd`
+            headers:
+              - name: X-Debug~Trace
+                description: Set on every response.
+            """)
+        let twin = try build(["errors/bad_request.yaml": error])["markdown/errors/bad_request.md"]
+        let page = try html(twin)
+        #expect(page.contains("<code>GET /v1/messages?status=bounced&amp;limit=50</code>"), "\(page)")
+        #expect(page.contains("<code>GET /v1/_health</code>"), "\(page)")
+        #expect(page.contains("<code>POST /v1/`odd`</code>"), "a backtick stays inside the span: \(page)")
+        #expect(page.contains("<code>X-Debug~Trace</code>"), "\(page)")
+    }
+
+    @Test func aHeaderNameWithAPipeStaysInItsTableCell() throws {
+        let error = TemporaryCatalog.error(extra: """
+            headers:
+              - name: X-A|B
+                description: Odd but legal.
+            """)
+        let twin = try #require(try build(["errors/bad_request.yaml": error])["markdown/errors/bad_request.md"])
+        #expect(twin.contains(#"| `X-A\|B` | Odd but legal. |"#), "\(twin)")
+    }
+}
