@@ -133,6 +133,8 @@ struct RemovedView: Sendable, Encodable {
     var reason: ErrorView.Text
     var replacement: ErrorView.Related?
     var docURL: String
+    /// `docURL` as a Markdown link (``markdownURL(_:)``).
+    var docURLMarkdown: String
 }
 
 struct NotFoundView: Sendable, Encodable {

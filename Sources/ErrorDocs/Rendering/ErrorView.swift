@@ -161,6 +161,8 @@ struct ErrorView: Sendable, Encodable {
     /// `{{.}}` between backticks would keep its escaping backslashes in the code.
     var endpointsMarkdown: String
     var docURL: String
+    /// `docURL` as a Markdown link (``markdownURL(_:)``).
+    var docURLMarkdown: String
     var meaning: Text
     var causes: [Text]
     var details: Text?

@@ -92,3 +92,20 @@ func markdownCodeSpan(_ text: String, inTableCell: Bool = false) -> String {
     let delimiter = String(repeating: "`", count: longest + 1)
     return pad ? delimiter + " " + content + " " + delimiter : delimiter + content + delimiter
 }
+
+/// `url` as a Markdown link that shows the address. An autolink `<url>` when CommonMark takes it
+/// for one (a scheme and `:`, then no space, `<`, `>` or control character), written as it is:
+/// an autolink reads no backslash escape, so ``escapeMarkdownText(_:)`` would put its
+/// backslashes into the address (`<https://x.example/~a?b=1\&c=2>`). Anything else becomes
+/// `[url](<url>)`, escaped, since link text and destination do read escapes.
+func markdownURL(_ url: String) -> String {
+    let scalars = Array(url.unicodeScalars)
+    let scheme = scalars.prefix { ("a"..."z").contains($0) || ("A"..."Z").contains($0)
+        || ("0"..."9").contains($0) || $0 == "+" || $0 == "." || $0 == "-" }
+    let isAutolink = (2...32).contains(scheme.count) && (("a"..."z").contains(scheme[0]) || ("A"..."Z").contains(scheme[0]))
+        && scalars.count > scheme.count && scalars[scheme.count] == ":"
+        && !scalars.contains { $0.value <= 0x20 || $0.value == 0x7F || $0 == "<" || $0 == ">" }
+    if isAutolink { return "<" + url + ">" }
+    let escaped = escapeMarkdownText(url)
+    return url.isEmpty ? "" : "[\(escaped)](<\(escaped)>)"
+}

@@ -127,7 +127,7 @@ extension ViewBuilder {
                        source: catalog.files.first),
             code: code, title: title, since: removed.since?.value, reason: text(removed.reason?.value ?? "", root: root),
             replacement: removed.replacedBy.flatMap { definition(ofCode: $0.value) }.map { relatedLink($0, root: root) },
-            docURL: settings.docURL(for: code) ?? "")
+            docURL: settings.docURL(for: code) ?? "", docURLMarkdown: markdownURL(settings.docURL(for: code) ?? ""))
     }
 
     /// `404.html`, at the site root, for hosts that serve it for missing pages: at any address,

@@ -55,7 +55,7 @@ extension ViewBuilder {
             family: family, retry: retry(catalog.effectiveRetry(of: error), surface: error.effectiveSurface), scope: error.scope?.value,
             endpoints: error.endpoints.map(\.value), hasEndpoints: !error.endpoints.isEmpty,
             endpointsMarkdown: error.endpoints.map { markdownCodeSpan($0.value) }.joined(separator: " "),
-            docURL: settings.docURL(for: code) ?? "",
+            docURL: settings.docURL(for: code) ?? "", docURLMarkdown: markdownURL(settings.docURL(for: code) ?? ""),
             meaning: text(error.meaning?.value ?? "", root: root), causes: error.causes.map { inlineText($0.value, root: root) },
             details: error.details.map { text($0.value, root: root) }, example: example(error),
             quickFix: error.quickFix.map { inlineText($0.value, root: root) }, recovery: recovery, hasRecovery: !recovery.isEmpty,

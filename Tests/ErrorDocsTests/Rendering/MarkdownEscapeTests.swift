@@ -38,4 +38,11 @@ import Testing
         #expect(markdownCodeSpan("a|b", inTableCell: true) == #"`a\|b`"#)
         #expect(markdownCodeSpan("") == "")
     }
+
+    @Test func aURLIsAnAutolinkWrittenAsItIs() {
+        #expect(markdownURL("https://x.example/~a/errors?code=b_c&lang=en") == "<https://x.example/~a/errors?code=b_c&lang=en>")
+        #expect(markdownURL("https://x.example/a b") == "[https://x.example/a b](<https://x.example/a b>)", "a space ends an autolink")
+        #expect(markdownURL("/errors/a_") == #"[/errors/a\_](</errors/a\_>)"#, "no scheme, no autolink")
+        #expect(markdownURL("") == "")
+    }
 }

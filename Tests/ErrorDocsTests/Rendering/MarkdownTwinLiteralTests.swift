@@ -4,7 +4,7 @@ import Testing
 
 /// Catalog values the Markdown twins put inside code spans, code blocks and links show exactly
 /// as written once a Markdown renderer has read them: no backslash of escaping left over in
-/// code, no backtick in the value ending its code span early.
+/// code or in an address, no backtick in the value ending its code span early.
 @Suite struct MarkdownTwinLiteralTests {
     /// Builds the catalog (`files` over the test catalog) and returns the files written.
     private func build(_ files: [String: String]) throws -> [String: String] {
@@ -46,5 +46,19 @@ import Testing
             """)
         let twin = try #require(try build(["errors/bad_request.yaml": error])["markdown/errors/bad_request.md"])
         #expect(twin.contains(#"| `X-A\|B` | Odd but legal. |"#), "\(twin)")
+    }
+
+    /// `<…>` is an autolink, where CommonMark reads no backslash escape: the address must be
+    /// written as it is.
+    @Test func thePermanentLinkKeepsItsAddress() throws {
+        let settings = TemporaryCatalog.settings
+            .replacingOccurrences(of: "doc_url: https://docs.test.example/errors/{code}",
+                                  with: "doc_url: https://docs.test.example/~api/errors?code={code}&lang=en")
+            + "\nremoved:\n  - code: gone_error\n    reason: No longer returned.\n"
+        let files = try build(["catalog.yaml": settings, "errors/bad_request.yaml": TemporaryCatalog.error()])
+        #expect(try html(files["markdown/errors/bad_request.md"])
+            .contains(#"<a href="https://docs.test.example/~api/errors?code=bad_request&amp;lang=en">"#))
+        #expect(try html(files["markdown/errors/gone_error.md"])
+            .contains(#"<a href="https://docs.test.example/~api/errors?code=gone_error&amp;lang=en">"#))
     }
 }
