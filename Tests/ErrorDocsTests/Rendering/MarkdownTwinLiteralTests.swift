@@ -2,20 +2,20 @@
 import Foundation
 import Testing
 
+/// Builds the test catalog with `files` (path → text) over it and returns the files written.
+private func build(_ files: [String: String]) throws -> [String: String] {
+    let catalog = try TemporaryCatalog(files)
+    defer { catalog.remove() }
+    var output = MemoryOutput()
+    let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
+    #expect(report.succeeded, "\(report.diagnostics)")
+    return output.files.mapValues { String(decoding: $0.contents, as: UTF8.self) }
+}
+
 /// Catalog values the Markdown twins put inside code spans, code blocks and links show exactly
 /// as written once a Markdown renderer has read them: no backslash of escaping left over in
 /// code or in an address, no backtick in the value ending its code span early.
 @Suite struct MarkdownTwinLiteralTests {
-    /// Builds the catalog (`files` over the test catalog) and returns the files written.
-    private func build(_ files: [String: String]) throws -> [String: String] {
-        let catalog = try TemporaryCatalog(files)
-        defer { catalog.remove() }
-        var output = MemoryOutput()
-        let report = try Pipeline.build(catalog.root.path, templates: nil, into: &output)
-        #expect(report.succeeded, "\(report.diagnostics)")
-        return output.files.mapValues { String(decoding: $0.contents, as: UTF8.self) }
-    }
-
     private func html(_ markdown: String?) throws -> String {
         CommonMark.html(try #require(markdown), link: { _ in nil })
     }
@@ -60,5 +60,17 @@ import Testing
             .contains(#"<a href="https://docs.test.example/~api/errors?code=bad_request&amp;lang=en">"#))
         #expect(try html(files["markdown/errors/gone_error.md"])
             .contains(#"<a href="https://docs.test.example/~api/errors?code=gone_error&amp;lang=en">"#))
+    }
+}
+
+/// What a reader of the twins, a person or an AI agent, needs to act on an error is on the page.
+@Suite struct MarkdownTwinContentTests {
+    /// The schedule (attempts, delays) was only in "Recovery pattern", which an error without
+    /// recovery code did not have: the page said "Retry with backoff" and nothing more.
+    @Test func aRetryableErrorWithoutRecoveryCodeStillSaysHowToRetry() throws {
+        let files = try build(["errors/internal.yaml": TemporaryCatalog.error("internal", status: 500, family: "server")])
+        let how = "Exponential backoff, 3 attempts in all, starting at 2 s up to 30 s, with jitter."
+        #expect(try #require(files["markdown/errors/internal.md"]).contains(how))
+        #expect(try #require(files["errors/internal/index.html"]).contains(how))
     }
 }
