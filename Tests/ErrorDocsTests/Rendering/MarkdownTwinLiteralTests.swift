@@ -73,4 +73,16 @@ private func build(_ files: [String: String]) throws -> [String: String] {
         #expect(try #require(files["markdown/errors/internal.md"]).contains(how))
         #expect(try #require(files["errors/internal/index.html"]).contains(how))
     }
+
+    /// The playbook's "Common triggers" are error titles, several words each: only a space
+    /// apart, a renderer shows one run of words.
+    @Test func theTriggersOfAStatusAreKeptApart() throws {
+        let files = try build([
+            "errors/a.yaml": TemporaryCatalog.error("a_error"),
+            "errors/b.yaml": TemporaryCatalog.error("b_error"),
+        ])
+        let page = CommonMark.html(try #require(files["markdown/status-codes.md"]), link: { _ in nil })
+        #expect(page.contains("Bad request a_error</a>"), "\(page)")
+        #expect(page.range(of: #"</a>\s*<a href="errors/b_error.md""#, options: .regularExpression) == nil, "\(page)")
+    }
 }
