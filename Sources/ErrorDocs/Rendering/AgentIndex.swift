@@ -17,7 +17,9 @@ enum AgentIndex {
         out += "Machine-readable: [registry.json](\(base)registry.json).\n\n"
         if let description = settings.description?.value {
             let first = description.components(separatedBy: "\n\n").first ?? description
-            out += CommonMark.withoutRawHTML(first).split(whereSeparator: \.isNewline).joined(separator: " ") + "\n\n"
+            // Its internal links (`errors/rate_limited`) go to the twins, from `markdown`: as the
+            // catalog writes them they are relative to the site, and to the HTML pages.
+            out += views.text(first, root: markdown).markdown.split(whereSeparator: \.isNewline).joined(separator: " ") + "\n\n"
         }
         out += "## Reference\n\n"
         out += "- [All errors](\(markdown)\(views.paths.index)): every error by family, and the response format\n"

@@ -85,4 +85,14 @@ private func build(_ files: [String: String]) throws -> [String: String] {
         #expect(page.contains("Bad request a_error</a>"), "\(page)")
         #expect(page.range(of: #"</a>\s*<a href="errors/b_error.md""#, options: .regularExpression) == nil, "\(page)")
     }
+
+    /// llms.txt is read on its own: the catalog's description keeps its internal links, made
+    /// absolute and pointed at the Markdown twins like every other link there.
+    @Test func theDescriptionInLlmsTxtLinksToTheTwins() throws {
+        let settings = TemporaryCatalog.settings.replacingOccurrences(
+            of: "name: Test API\n", with: "name: Test API\ndescription: See the [retry table](retries#http) and [bad requests](errors/bad_request).\n")
+        let llms = try #require(try build(["catalog.yaml": settings, "errors/bad_request.yaml": TemporaryCatalog.error()])["llms.txt"])
+        #expect(llms.contains("See the [retry table](https://docs.test.example/markdown/retries.md#http) and "
+            + "[bad requests](https://docs.test.example/markdown/errors/bad_request.md)."), "\(llms)")
+    }
 }
