@@ -117,6 +117,9 @@ struct ErrorView: Sendable, Encodable {
 
     struct Recovery: Sendable, Encodable {
         var id: String
+        /// `id` for the twin's `<a id>` (``htmlID(_:)``), so that a link to the snippet's panel
+        /// on the HTML page (`#recovery-python`) finds it in the twin too.
+        var anchor: String
         var language: String
         var languageLabel: String
         var title: String

@@ -33,8 +33,9 @@ extension ViewBuilder {
             seenLanguages[language, default: 0] += 1
             let code = (snippet.code?.value ?? "").trimmingNewlines()
             let suffix = seenLanguages[language]! > 1 ? "-\(seenLanguages[language]!)" : ""
+            let id = "recovery-\(language)\(suffix)"
             return ErrorView.Recovery(
-                id: "recovery-\(language)\(suffix)", language: language, languageLabel: Self.languageLabel(language),
+                id: id, anchor: htmlID(id), language: language, languageLabel: Self.languageLabel(language),
                 title: snippet.title?.value ?? Self.languageLabel(language),
                 description: snippet.description.map { text($0.value, root: root) },
                 code: code, fence: markdownFence(for: code, info: language), first: index == 0)

@@ -61,4 +61,23 @@ import Testing
         }
         #expect(checked > 50)
     }
+
+    /// Catalog links may point at any id of an error page's article (`link-fragment` checks
+    /// them against the HTML): the twin has each, as an anchor or as a heading's slug. The
+    /// tabs' buttons (`tab-…`) are left out: a link goes to the panel.
+    @Test func eachIdOfAnErrorPagesArticleIsAFragmentOfItsTwin() throws {
+        let twins = try Self.twins()
+        var checked = 0
+        for (path, text) in twins where path.hasPrefix("markdown/errors/") {
+            let name = String(path.dropFirst("markdown/".count).dropLast(".md".count))
+            let html = try String(contentsOf: Self.site.appendingPathComponent(name + "/index.html"), encoding: .utf8)
+            guard let start = html.range(of: "<article"), let end = html.range(of: "</article>") else { continue }
+            let fragments = try Self.fragments(of: text)
+            for id in try Self.matches(#"\sid="([^"]+)""#, in: String(html[start.lowerBound..<end.upperBound])) where !id.hasPrefix("tab-") {
+                #expect(fragments.contains(id), "\(path) has no '#\(id)', which \(name)/index.html has")
+                checked += 1
+            }
+        }
+        #expect(checked > 300)
+    }
 }
