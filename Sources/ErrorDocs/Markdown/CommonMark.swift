@@ -275,6 +275,37 @@ extension CommonMark {
         return String(cString: rendered)
     }
 
+    /// `markdown` with a closing fence added when its last block is a fenced code block left
+    /// open. cmark ends such a block where the text ends, so the HTML page shows nothing wrong;
+    /// but a Markdown twin goes on after the text, and the block would swallow the page's next
+    /// sections (in llms-full.txt, the next pages) up to the first line that closes it. Only the
+    /// last top-level block can be open at the end: a block in a list item or quote is closed by
+    /// the page's next line that is not indented or quoted.
+    static func closingOpenFence(_ markdown: String) -> String {
+        let bytes = Array(markdown.utf8)
+        guard firstIndex(of: Array("```".utf8), in: bytes) != nil || firstIndex(of: Array("~~~".utf8), in: bytes) != nil,
+              let document = parse(markdown) else { return markdown }
+        defer { cmark_node_free(document) }
+        guard let block = cmark_node_last_child(document), cmark_node_get_type(block) == CMARK_NODE_CODE_BLOCK else { return markdown }
+        /// A fence line: up to three spaces, then three or more backticks or tildes.
+        func fence(_ line: Substring) -> (mark: Character, length: Int, rest: Substring)? {
+            let indent = line.prefix { $0 == " " }.count
+            let text = line.dropFirst(indent)
+            guard indent < 4, let mark = text.first, mark == "`" || mark == "~" else { return nil }
+            let length = text.prefix { $0 == mark }.count
+            return length >= 3 ? (mark, length, text.dropFirst(length)) : nil
+        }
+        let lines = markdown.split(separator: "\n", omittingEmptySubsequences: false)
+        let start = Int(cmark_node_get_start_line(block)), end = Int(cmark_node_get_end_line(block))
+        // An indented code block has no fence to close.
+        guard (1...lines.count).contains(start), let open = fence(lines[start - 1]) else { return markdown }
+        if end > start, end <= lines.count, let close = fence(lines[end - 1]), close.mark == open.mark,
+           close.length >= open.length, close.rest.allSatisfy({ $0 == " " || $0 == "\t" || $0 == "\r" }) {
+            return markdown
+        }
+        return markdown.trimmingNewlines() + "\n" + String(repeating: open.mark, count: open.length)
+    }
+
     /// The destinations cmark's safe mode empties (its `_scan_dangerous_url`).
     private static func isDangerous(_ url: String) -> Bool {
         let lowered = url.lowercased()

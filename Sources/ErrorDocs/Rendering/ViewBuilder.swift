@@ -86,7 +86,9 @@ struct ViewBuilder: Sendable {
         let link = { (destination: String) in internalLink(destination, root: root) }
         switch paths.style {
         case .html: return ErrorView.Text(markdown: markdown, html: CommonMark.html(markdown, link: link, headings: headings))
-        case .markdown: return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: CommonMark.withoutRawHTML(markdown), link), html: "")
+        case .markdown:
+            let closed = CommonMark.closingOpenFence(markdown)
+            return ErrorView.Text(markdown: CommonMark.replacingDestinations(in: CommonMark.withoutRawHTML(closed), link), html: "")
         }
     }
 

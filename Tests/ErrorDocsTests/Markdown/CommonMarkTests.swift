@@ -65,4 +65,17 @@ import Testing
         let plain = "Use `<b>` in code, [a link](errors/rate_limited), & *emphasis*.\n"
         #expect(CommonMark.withoutRawHTML(plain) == plain, "Markdown without raw HTML stays as written")
     }
+
+    @Test func aCodeBlockLeftOpenAtTheEndIsClosed() {
+        #expect(CommonMark.closingOpenFence("Text:\n\n```json\n{}\n") == "Text:\n\n```json\n{}\n```")
+        #expect(CommonMark.closingOpenFence("~~~~\ncode") == "~~~~\ncode\n~~~~")
+        #expect(CommonMark.closingOpenFence("````\n```\nstill code") == "````\n```\nstill code\n````", "a shorter fence does not close it")
+    }
+
+    @Test func aClosedOrIndentedCodeBlockIsLeftAsItIs() {
+        for markdown in ["```\ncode\n```", "```\ncode\n```\n\nAfter.", "    indented ```", "- item\n\n  ```\n  open in a list item",
+                         "> ```\n> open in a quote", "No code at all."] {
+            #expect(CommonMark.closingOpenFence(markdown) == markdown, "\(markdown)")
+        }
+    }
 }

@@ -95,4 +95,18 @@ private func build(_ files: [String: String]) throws -> [String: String] {
         #expect(llms.contains("See the [retry table](https://docs.test.example/markdown/retries.md#http) and "
             + "[bad requests](https://docs.test.example/markdown/errors/bad_request.md)."), "\(llms)")
     }
+
+    /// cmark closes a code block where its field ends, so the HTML page looked right; in the
+    /// twin the block ran on over the next sections (and, at the end of a guide, over the next
+    /// pages of llms-full.txt).
+    @Test func aCodeBlockLeftOpenEndsWithItsField() throws {
+        let error = TemporaryCatalog.error(replacing: "meaning: The body is not what the endpoint expects.\n",
+                                           with: "meaning: |\n  For example:\n\n  ```json\n  {\"to\": 1}\n")
+        let files = try build(["errors/bad_request.yaml": error, "guides/a-guide.md": "# A guide\n\n```sh\ncurl x\n",
+                               "guides/b-guide.md": "# B guide\n\nText.\n"])
+        let page = CommonMark.html(try #require(files["markdown/errors/bad_request.md"]), link: { _ in nil })
+        #expect(page.contains("<h2>When you'll see this</h2>"), "\(page)")
+        let full = CommonMark.html(try #require(files["llms-full.txt"]), link: { _ in nil })
+        #expect(full.contains("<h1>B guide</h1>"), "\(full)")
+    }
 }
