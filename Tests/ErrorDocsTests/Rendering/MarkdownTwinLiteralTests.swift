@@ -109,4 +109,19 @@ private func build(_ files: [String: String]) throws -> [String: String] {
         let full = CommonMark.html(try #require(files["llms-full.txt"]), link: { _ in nil })
         #expect(full.contains("<h1>B guide</h1>"), "\(full)")
     }
+
+    /// The note was run into the "Deprecated since …" line: a note that starts with a list,
+    /// a heading or a code block lost it, as the first line became words of that paragraph.
+    @Test func aDeprecationNoteStartingWithAListKeepsIt() throws {
+        let error = TemporaryCatalog.error(extra: """
+            deprecated:
+              since: 1.0.0
+              note: |
+                1. Match on both codes.
+                2. Then drop this one.
+            """)
+        let page = CommonMark.html(try #require(try build(["errors/bad_request.yaml": error])["markdown/errors/bad_request.md"]),
+                                   link: { _ in nil })
+        #expect(page.contains("<blockquote>\n<p><strong>Deprecated since 1.0.0.</strong></p>\n<ol>\n<li>Match on both codes.</li>"), "\(page)")
+    }
 }
