@@ -31,7 +31,13 @@ enum AgentIndex {
             out += "\n## \(line(family.title?.value ?? family.id.value))\n\n"
             for error in errors {
                 let code = error.code?.value ?? ""
-                out += "- [\(line(code)): \(line(error.title?.value ?? code))](\(markdown)\(views.paths.error(code))): \(line(error.summary?.value ?? ""))\n"
+                // Where it is met and whether to retry, as the twin's first line says: an agent
+                // deciding what to do about a response needs both before it fetches the page.
+                let status = views.statusLabel(error)
+                let met = error.effectiveSurface == .response && !status.isEmpty ? "HTTP \(status)" : status
+                let retry = RetryDescription.label(views.catalog.effectiveRetry(of: error)?.kind.value ?? .never)
+                out += "- [\(line(code)): \(line(error.title?.value ?? code))](\(markdown)\(views.paths.error(code))): "
+                    + "\(line(met)) · \(retry) · \(line(error.summary?.value ?? ""))\n"
                 try chunks.add(out, to: append)
                 out = ""
             }

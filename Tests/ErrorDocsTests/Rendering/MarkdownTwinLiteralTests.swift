@@ -96,6 +96,17 @@ private func build(_ files: [String: String]) throws -> [String: String] {
             + "[bad requests](https://docs.test.example/markdown/errors/bad_request.md)."), "\(llms)")
     }
 
+    /// An agent reading llms.txt learns from each error's line where it meets the error and
+    /// whether to retry it, before it fetches the page.
+    @Test func eachErrorOfLlmsTxtSaysItsStatusAndWhetherToRetry() throws {
+        let llms = try #require(try build([
+            "errors/bad_request.yaml": TemporaryCatalog.error(),
+            "errors/unavailable.yaml": TemporaryCatalog.error("unavailable", status: 503, family: "server"),
+        ])["llms.txt"])
+        #expect(llms.contains("/markdown/errors/bad_request.md): HTTP 400 · Retry after a fix · "), "\(llms)")
+        #expect(llms.contains("/markdown/errors/unavailable.md): HTTP 503 · Retry with backoff · "), "\(llms)")
+    }
+
     /// cmark closes a code block where its field ends, so the HTML page looked right; in the
     /// twin the block ran on over the next sections (and, at the end of a guide, over the next
     /// pages of llms-full.txt).
