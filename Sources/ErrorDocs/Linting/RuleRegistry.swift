@@ -53,7 +53,7 @@ public enum RuleRegistry {
         ("control-character", .error, "Text must not contain control characters other than tabs and line breaks."),
         ("empty-file", .warning, "An error file should define at least one error."),
         ("guide-format", .error, "A guide must have a valid file name and start with a '# Title' line."),
-        ("ignored-file", .warning, "Files under errors/ must end in '.yaml' or '.yml' (Markdown notes aside), and files under guides/ be '.md' files directly in it; any other is reported and ignored."),
+        ("ignored-file", .warning, "Files under errors/ must end in '.yaml' or '.yml' (Markdown notes aside), and files under guides/ be '.md' files directly in it (a README.md aside); any other is reported and ignored."),
         ("lint-configuration", .error, "The lint section of catalog.yaml must name existing rules, or checks that warn."),
         ("snippet-syntax", .error, "With --check-snippets, each recovery snippet parses with its language's toolchain."),
     ]

@@ -189,11 +189,13 @@ public struct CatalogLoader: Sendable {
         let (errors, others) = try files(under: "errors", withExtensions: ["yaml", "yml"])
         // Guides are one level deep: their file names are their URLs, so a nested file would
         // collide with a top-level one of the same name.
+        // A README.md there is a note for the catalog's maintainers, as under errors/, not a page.
         let (markdown, notGuides) = try files(under: "guides", withExtensions: ["md"])
+        let isNote = { (file: String) in file.lowercased().hasSuffix("/readme.md") }
         let guidesFolder = path("guides/")
-        let (guides, nested) = markdown.partitioned { !$0.dropFirst(guidesFolder.count).contains("/") }
+        let (guides, nested) = markdown.filter { !isNote($0) }.partitioned { !$0.dropFirst(guidesFolder.count).contains("/") }
         return Listing(errors: errors, guides: guides,
-                       ignored: others.filter { !$0.lowercased().hasSuffix(".md") } + (notGuides + nested).sorted())
+                       ignored: others.filter { !$0.lowercased().hasSuffix(".md") } + (notGuides.filter { !isNote($0) } + nested).sorted())
     }
 
     /// The `ignored-file` warning for a file of ``Listing/ignored``.

@@ -609,6 +609,21 @@ import Testing
         ])
     }
 
+    /// A README.md in guides/ (or a folder of it) describes the folder to the catalog's
+    /// maintainers, as under errors/: it is neither a page nor a problem. It failed
+    /// guide-format, or with a '# Title' became a page called readme.
+    @Test func aReadmeInTheGuidesFolderIsANoteNotAGuide() throws {
+        let catalog = try TemporaryCatalog([
+            "guides/intro.md": "# Intro\n\nPublished.\n",
+            "guides/README.md": "Guides live here; each needs a '# Title' line.\n",
+            "guides/drafts/Readme.MD": "# Drafts\n",
+        ])
+        defer { catalog.remove() }
+        let result = try catalog.load()
+        #expect(result.catalog.guides.map(\.slug) == ["intro"])
+        #expect(result.diagnostics.isEmpty, "\(result.diagnostics)")
+    }
+
     @Test func aBuildIsNotUpToDateOnceAnIgnoredGuideFileComesAndKeepsReportingIt() throws {
         let catalog = try TemporaryCatalog(["errors/ok.yaml": TemporaryCatalog.error(), "guides/intro.md": "# Intro\n\nHello.\n"])
         defer { catalog.remove() }
