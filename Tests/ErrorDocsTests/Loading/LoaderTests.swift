@@ -573,7 +573,7 @@ import Testing
         defer { catalog.remove() }
         let result = try catalog.load()
         #expect(result.catalog.errors.compactMap(\.code?.value) == ["bad_request"])
-        let warnings = result.diagnostics.map { "\(catalog.relative($0.location)) [\($0.ruleID)] \($0.severity): \($0.message)" }
+        let warnings = catalog.described(result.diagnostics)
         let lowerCase = "an error file's name must end in '.yaml' or '.yml' in lower case; this file is ignored"
         let other = "only '.yaml' and '.yml' files are read from the errors/ folder; this file is ignored"
         // A README.md for the catalog's maintainers is a normal thing to keep there: not reported.
@@ -598,7 +598,7 @@ import Testing
         defer { catalog.remove() }
         let result = try catalog.load()
         #expect(result.catalog.guides.map(\.slug) == ["intro"])
-        let warnings = result.diagnostics.map { "\(catalog.relative($0.location)) [\($0.ruleID)] \($0.severity): \($0.message)" }
+        let warnings = catalog.described(result.diagnostics)
         let lowerCase = "a guide's file name must end in '.md' in lower case; this file is ignored"
         let other = "only '.md' files are read from the guides/ folder; this file is ignored"
         #expect(warnings == [

@@ -205,6 +205,11 @@ extension TemporaryCatalog {
         if copy.file.hasPrefix(prefix) { copy.file.removeFirst(prefix.count) }
         return copy.description
     }
+
+    /// Each diagnostic as `file:line:col [rule] severity: message`, the file relative to the catalog folder.
+    func described(_ diagnostics: [Diagnostic]) -> [String] {
+        diagnostics.map { "\(relative($0.location)) [\($0.ruleID)] \($0.severity): \($0.message)" }
+    }
 }
 
 /// Writes `files`, then raw `bytes` at `path`, and lints; cleans up afterwards.
