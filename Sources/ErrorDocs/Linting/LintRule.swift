@@ -47,7 +47,10 @@ public struct LintFinding: Sendable {
 }
 
 /// A rule that checks the links and images of every Markdown field. Finding them means parsing
-/// all Markdown of the catalog, so the linter does it once for all such rules.
+/// all Markdown of the catalog, so the linter does it once for all such rules. One that is also
+/// an ``ErrorFileRule`` is given the external links (``MarkdownFields/isExternal(_:)``) of the
+/// files it runs on; one over the whole catalog, the internal links of every file. Both get
+/// every link of catalog.yaml and the guides.
 protocol LinkRule: LintRule {
     static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding])
 }
