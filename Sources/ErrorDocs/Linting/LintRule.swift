@@ -52,7 +52,7 @@ public struct LintFinding: Sendable {
 /// files it runs on; one over the whole catalog, the internal links of every file. Both get
 /// every link of catalog.yaml and the guides.
 protocol LinkRule: LintRule {
-    static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding])
+    static func check(_ links: some Sequence<MarkdownFields.Link>, in catalog: Catalog, _ findings: inout [LintFinding])
 }
 
 /// A rule that checks the raw HTML of every Markdown field. The linter finds it in the same

@@ -94,14 +94,19 @@ public struct Linter: Sendable {
             compared = earlier(key).map { ComparedFindings(key: key, diagnostics: $0, reused: true) } ?? ComparedFindings(key: key)
         }
         let running = compared?.reused == true ? enabled.filter { $0 is any ErrorFileRule.Type } : enabled
-        // Gathered only for rules that run: 40,000 links at 10,000 errors, each file's in file order.
-        let allLinks = running.contains { !($0 is any ErrorFileRule.Type) && $0 is any LinkRule.Type }
-            ? settingsLinks + fileOrder.flatMap { (known[$0] ?? files[$0])?.internalLinks ?? [] } : []
+        // Each file's in file order, walked where they are kept (a gathered copy of a million
+        // links at 100,000 errors raised the lint's peak), only for rules that run.
+        let allLinks = ([settingsLinks] + (running.contains { !($0 is any ErrorFileRule.Type) && $0 is any LinkRule.Type }
+            ? fileOrder.map { (known[$0] ?? files[$0])?.internalLinks ?? [] } : [])).joined()
         let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [freshLinks, freshHTML, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
             let perFile = box.rule is any ErrorFileRule.Type
             var found: [LintFinding] = []
             if let rule = box.rule as? any LinkRule.Type {
-                rule.check(perFile ? freshLinks : allLinks, in: perFile ? freshCatalog : catalog, &found)
+                if perFile {
+                    rule.check(freshLinks, in: freshCatalog, &found)
+                } else {
+                    rule.check(allLinks, in: catalog, &found)
+                }
             } else if let rule = box.rule as? any RawHTMLRule.Type {
                 rule.check(freshHTML, &found)
             } else {

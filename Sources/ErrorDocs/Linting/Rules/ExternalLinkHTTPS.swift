@@ -36,7 +36,7 @@ public enum ExternalLinkHTTPS: LinkRule, ErrorFileRule {
         check(MarkdownFields.links(in: catalog), in: catalog, &findings)
     }
 
-    static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding]) {
+    static func check(_ links: some Sequence<MarkdownFields.Link>, in catalog: Catalog, _ findings: inout [LintFinding]) {
         for link in links where MarkdownFields.isExternal(link.destination) {
             if let problem = problem(link.destination) {
                 findings.append(LintFinding(at: link.location, "\(link.kind) '\(link.destination)' in \(link.field) \(problem)"))

@@ -45,7 +45,7 @@ public enum InternalLink: LinkRule {
         check(MarkdownFields.links(in: catalog), in: catalog, &findings)
     }
 
-    static func check(_ links: [MarkdownFields.Link], in catalog: Catalog, _ findings: inout [LintFinding]) {
+    static func check(_ links: some Sequence<MarkdownFields.Link>, in catalog: Catalog, _ findings: inout [LintFinding]) {
         let codes = Set(catalog.errors.compactMap { $0.code?.value })
         let families = Set(catalog.settings.families.map(\.id.value))
         let guides = Set(catalog.guides.map(\.slug))
