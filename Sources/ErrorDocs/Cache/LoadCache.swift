@@ -71,7 +71,7 @@ final class LoadCache: Sendable {
     }
 
     /// The names of the entries the last builds kept.
-    var names: Set<String> { Set(whole?.entries.keys ?? [:].keys).union(recent?.entries.keys ?? [:].keys) }
+    var names: Set<String> { Set([whole, recent].compactMap { $0?.entries.keys }.joined()) }
 
     func name(of file: String, hash: String) -> String {
         ContentHash.of(["loaded", tool, file, hash])

@@ -96,8 +96,9 @@ public struct Linter: Sendable {
         let running = compared?.reused == true ? enabled.filter { $0 is any ErrorFileRule.Type } : enabled
         // Each file's in file order, walked where they are kept (a gathered copy of a million
         // links at 100,000 errors raised the lint's peak), only for rules that run.
-        let allLinks = ([settingsLinks] + (running.contains { !($0 is any ErrorFileRule.Type) && $0 is any LinkRule.Type }
-            ? fileOrder.map { (known[$0] ?? files[$0])?.internalLinks ?? [] } : [])).joined()
+        let wantsAllLinks = running.contains { !($0 is any ErrorFileRule.Type) && $0 is any LinkRule.Type }
+        let linksOfFiles = wantsAllLinks ? fileOrder.map { (known[$0] ?? files[$0])?.internalLinks ?? [] } : []
+        let allLinks = ([settingsLinks] + linksOfFiles).joined()
         let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [freshLinks, freshHTML, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
             let perFile = box.rule is any ErrorFileRule.Type
             var found: [LintFinding] = []
