@@ -44,51 +44,33 @@ public struct Linter: Sendable {
         var diagnostics = configurationProblems(configuration)
         let disabled = configuration.disabledIDs, severities = configuration.severityByID
 
-        // The error-file rules see only the errors of files not known.
+        // The error-file rules see only the errors of files not known: each file's findings
+        // are found on its own (in batches of whole files, on every core), then what those
+        // rules find outside the error files, once, with the settings and guides alone.
         let fresh = known.isEmpty ? catalog.errors : catalog.errors.filter { known[$0.location.file] == nil }
-        var freshCatalog = catalog
-        freshCatalog.errors = fresh
         var files: [String: FileFindings] = [:]
+        let facts = earlier != nil
+        for found in ConcurrentMap.map(Self.wholeFiles(fresh), { lintFiles(Array(fresh[$0]), in: catalog, facts: facts) }) {
+            files.merge(found) { first, _ in first }
+        }
         var fileOrder: [String] = []
         for error in catalog.errors where fileOrder.last != error.location.file {
             fileOrder.append(error.location.file)
         }
-        for error in fresh { files[error.location.file] = FileFindings() }
+        var settingsCatalog = catalog
+        settingsCatalog.errors = []
 
         // Rules only read the catalog, so they run side by side.
         let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
-        var freshLinks: [MarkdownFields.Link] = [], settingsLinks: [MarkdownFields.Link] = []
-        var freshHTML: [MarkdownFields.RawHTML] = []
-        // One parse of each Markdown field finds both. The rules over the whole catalog need
-        // only the internal links of error files.
+        var settingsLinks: [MarkdownFields.Link] = [], settingsHTML: [MarkdownFields.RawHTML] = []
         let wantsLinks = enabled.contains { $0 is any LinkRule.Type }, wantsHTML = enabled.contains { $0 is any RawHTMLRule.Type }
         if wantsLinks || wantsHTML {
             let settings = MarkdownFields.contents(ofSettings: catalog)
             if wantsLinks { settingsLinks = settings.links }
-            freshLinks = settingsLinks
-            if wantsHTML { freshHTML = settings.rawHTML }
-            for (error, found) in zip(fresh, MarkdownFields.contents(of: fresh)) {
-                if wantsHTML { freshHTML += found.rawHTML }
-                guard wantsLinks else { continue }
-                // The rules over one file check only external links (`external-link-https`); the
-                // internal ones go with the file, for the rules over the whole catalog. Kept
-                // once, not twice: at 100,000 errors they are most of a million links.
-                freshLinks += found.links.filter { MarkdownFields.isExternal($0.destination) }
-                files[error.location.file]?.internalLinks += found.links.filter { MarkdownFields.isInternal($0.destination) }
-                files[error.location.file]?.samePageLinks += found.links.filter { $0.page != nil }
-            }
+            if wantsHTML { settingsHTML = settings.rawHTML }
         }
         var compared: ComparedFindings?
         if let earlier {
-            // What those rules read of each new file; the others' is kept with their findings.
-            var start = fresh.startIndex
-            while start < fresh.endIndex {
-                let file = fresh[start].location.file
-                let end = fresh[start...].firstIndex { $0.location.file != file } ?? fresh.endIndex
-                let facts = ComparedFacts.key(ofFile: file, errors: fresh[start..<end], links: files[file]?.internalLinks ?? [])
-                files[file]?.comparedFacts = facts
-                start = end
-            }
             let key = ComparedFacts.key(of: catalog, settingsLinks: settingsLinks,
                                         files: fileOrder.map { (known[$0] ?? files[$0])?.comparedFacts ?? "" })
             compared = earlier(key).map { ComparedFindings(key: key, diagnostics: $0, reused: true) } ?? ComparedFindings(key: key)
@@ -99,19 +81,19 @@ public struct Linter: Sendable {
         let wantsAllLinks = running.contains { !($0 is any ErrorFileRule.Type) && $0 is any LinkRule.Type }
         let linksOfFiles = wantsAllLinks ? fileOrder.map { (known[$0] ?? files[$0])?.internalLinks ?? [] } : []
         let allLinks = ([settingsLinks] + linksOfFiles).joined()
-        let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [freshLinks, freshHTML, allLinks, freshCatalog] (box: RuleBox) -> [LintFinding] in
+        let findings = ConcurrentMap.map(running.map(RuleBox.init)) { [settingsLinks, settingsHTML, allLinks, settingsCatalog] (box: RuleBox) -> [LintFinding] in
             let perFile = box.rule is any ErrorFileRule.Type
             var found: [LintFinding] = []
             if let rule = box.rule as? any LinkRule.Type {
                 if perFile {
-                    rule.check(freshLinks, in: freshCatalog, &found)
+                    rule.check(settingsLinks, in: settingsCatalog, &found)
                 } else {
                     rule.check(allLinks, in: catalog, &found)
                 }
             } else if let rule = box.rule as? any RawHTMLRule.Type {
-                rule.check(freshHTML, &found)
+                rule.check(settingsHTML, &found)
             } else {
-                box.rule.check(perFile ? freshCatalog : catalog, &found)
+                box.rule.check(perFile ? settingsCatalog : catalog, &found)
             }
             return found
         }
@@ -119,17 +101,13 @@ public struct Linter: Sendable {
             let perFile = rule is any ErrorFileRule.Type
             for finding in found {
                 let severity = severities[rule.id] ?? finding.severity ?? rule.defaultSeverity
+                // An error-file rule given no errors may only report what the settings and
+                // guides alone decide.
+                assert(!perFile || !fileOrder.contains(finding.location.file),
+                       "\(rule.id) reported in \(finding.location.file), an error file it was not run on")
                 let diagnostic = Diagnostic(rule.id, severity, at: finding.location, finding.message, notes: finding.notes)
-                if perFile, files[finding.location.file] != nil {
-                    files[finding.location.file]?.diagnostics.append(diagnostic)
-                } else {
-                    // An error-file rule reports an error in its own file; anywhere else it
-                    // may only report what the settings and guides alone decide.
-                    assert(!perFile || !fileOrder.contains(finding.location.file),
-                           "\(rule.id) reported in \(finding.location.file), an error file it was not run on")
-                    diagnostics.append(diagnostic)
-                    if !perFile { compared?.diagnostics.append(diagnostic) }
-                }
+                diagnostics.append(diagnostic)
+                if !perFile { compared?.diagnostics.append(diagnostic) }
             }
         }
         if let compared, compared.reused { diagnostics += compared.diagnostics }
@@ -145,6 +123,83 @@ public struct Linter: Sendable {
             fragmentLinks += findings?.samePageLinks ?? []
         }
         return (diagnostics, files, compared, fragmentLinks)
+    }
+
+    /// What the error-file rules find in each file of `errors`, which holds whole files (every
+    /// error of each file it has), with the settings of `catalog`: their findings in those files,
+    /// the files' internal and same-page links, and, with `facts`, the key of what the rules
+    /// that compare errors read of each (``FileFindings/comparedFacts``). What those rules
+    /// report outside error files is left to ``lint(_:known:earlier:)``. A build lints each file
+    /// so as soon as it is parsed, and keeps only the findings of its text.
+    func lintFiles(_ errors: [ErrorDefinition], in catalog: Catalog, facts: Bool) -> [String: FileFindings] {
+        let configuration = catalog.settings.lint
+        let disabled = configuration.disabledIDs, severities = configuration.severityByID
+        var files: [String: FileFindings] = [:]
+        for error in errors { files[error.location.file] = FileFindings() }
+        var fileCatalog = catalog
+        fileCatalog.errors = errors
+        // What these rules find in the list of removed errors is in catalog.yaml, and none reads
+        // it to check an error: a list that grows with the catalog, walked again for each file.
+        fileCatalog.settings.removed = []
+
+        let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
+        var externalLinks: [MarkdownFields.Link] = [], html: [MarkdownFields.RawHTML] = []
+        // One parse of each Markdown field finds both. The rules over the whole catalog need
+        // only the internal links of error files.
+        let wantsLinks = enabled.contains { $0 is any LinkRule.Type }, wantsHTML = enabled.contains { $0 is any RawHTMLRule.Type }
+        if wantsLinks || wantsHTML {
+            for (error, found) in zip(errors, errors.map(MarkdownFields.contents(of:))) {
+                if wantsHTML { html += found.rawHTML }
+                guard wantsLinks else { continue }
+                // The rules over one file check only external links (`external-link-https`); the
+                // internal ones go with the file, for the rules over the whole catalog. Kept
+                // once, not twice: at 100,000 errors they are most of a million links.
+                externalLinks += found.links.filter { MarkdownFields.isExternal($0.destination) }
+                files[error.location.file]?.internalLinks += found.links.filter { MarkdownFields.isInternal($0.destination) }
+                files[error.location.file]?.samePageLinks += found.links.filter { $0.page != nil }
+            }
+        }
+        if facts {
+            var start = errors.startIndex
+            while start < errors.endIndex {
+                let file = errors[start].location.file
+                let end = errors[start...].firstIndex { $0.location.file != file } ?? errors.endIndex
+                let key = ComparedFacts.key(ofFile: file, errors: errors[start..<end], links: files[file]?.internalLinks ?? [])
+                files[file]?.comparedFacts = key
+                start = end
+            }
+        }
+        for rule in enabled where rule is any ErrorFileRule.Type {
+            var found: [LintFinding] = []
+            if let rule = rule as? any LinkRule.Type {
+                rule.check(externalLinks, in: fileCatalog, &found)
+            } else if let rule = rule as? any RawHTMLRule.Type {
+                rule.check(html, &found)
+            } else {
+                rule.check(fileCatalog, &found)
+            }
+            // Findings elsewhere depend on the settings alone: the lint of the catalog has them.
+            for finding in found where files[finding.location.file] != nil {
+                let severity = severities[rule.id] ?? finding.severity ?? rule.defaultSeverity
+                files[finding.location.file]?.diagnostics.append(
+                    Diagnostic(rule.id, severity, at: finding.location, finding.message, notes: finding.notes))
+            }
+        }
+        return files
+    }
+
+    /// `errors` cut into consecutive ranges of about 64 errors that never split a file's.
+    static func wholeFiles(_ errors: [ErrorDefinition]) -> [Range<Int>] {
+        var ranges: [Range<Int>] = []
+        var start = errors.startIndex
+        while start < errors.endIndex {
+            var end = min(start + 64, errors.endIndex)
+            let file = errors[end - 1].location.file
+            while end < errors.endIndex, errors[end].location.file == file { end += 1 }
+            ranges.append(start..<end)
+            start = end
+        }
+        return ranges
     }
 
     private func configurationProblems(_ configuration: LintConfiguration) -> [Diagnostic] {

@@ -116,7 +116,7 @@ enum MarkdownFields {
 
     private static func contents(of catalog: Catalog) -> Contents {
         var all = contents(ofSettings: catalog)
-        for found in contents(of: catalog.errors) {
+        for found in catalog.errors.map(contents(of:)) {
             all.links += found.links
             all.rawHTML += found.rawHTML
         }
@@ -128,11 +128,9 @@ enum MarkdownFields {
         contents(fields(of: catalog))
     }
 
-    /// The links and raw HTML of each error, from one parse of each field. Errors are parsed on
-    /// every core, each listing its fields only while it is parsed: a large catalog has
-    /// hundreds of thousands.
-    static func contents(of errors: [ErrorDefinition]) -> [Contents] {
-        ConcurrentMap.map(errors) { contents(fields(of: $0)) }
+    /// The links and raw HTML of an error, from one parse of each field.
+    static func contents(of error: ErrorDefinition) -> Contents {
+        contents(fields(of: error))
     }
 
     private static func contents(_ fields: [Field]) -> Contents {

@@ -36,10 +36,14 @@ public struct CatalogLoader: Sendable {
         var findings: Linter.FileFindings?
         /// True when its bytes, as parsed, are not the ones ``hashes`` was made from.
         var changed = false
+        /// Its next entry, made when it was linted as it was parsed (``CatalogLoader/lintingParsedFiles``):
+        /// its errors' bodies are decoded from there.
+        var encoded: StoredBytes?
 
         /// Its entry in the next cache, with what the rules found in it now (nil when they did
         /// not run): the entry found as it is, when it holds those findings already.
         func entry(settings: String, found now: Linter.FileFindings?) -> LoadCache.Entry {
+            if let encoded { return LoadCache.Entry(name: name) { [UInt8](encoded.bytes) } }
             if found, findings != nil || now == nil { return .found(name) }
             let loaded = loaded
             let findings = now.map { LoadedFileCoding.Findings(settings: settings, found: $0) }
@@ -67,6 +71,11 @@ public struct CatalogLoader: Sendable {
     /// The files as ``BuildInputs`` listed them, loaded instead of listing the folders again
     /// (and so exactly the files the build's key was made from).
     var listing: Listing?
+    /// True runs the error-file lint rules on each error file whose findings the cache does not
+    /// have, as soon as it is loaded, when catalog.yaml parsed (``CachedFile/findings``), and
+    /// with a cache, leaves its errors' bodies encoded, in its next entry, until a page needs
+    /// them: a full build of 100,000 errors held every parsed body until its page was rendered.
+    var lintingParsedFiles = false
 
     /// The error files and the guides of a catalog folder, by path.
     struct Listing: Sendable {
@@ -114,6 +123,8 @@ public struct CatalogLoader: Sendable {
         // the result never depends on scheduling.
         let listing = try self.listing ?? list()
         let errorFiles = listing.errors
+        let settingsForLinting = lintingParsedFiles && settingsProblems.isEmpty
+            ? Catalog(settings: settings, errors: [], guides: [], files: [], directory: directory) : nil
         // One value per file, read in place below: copying each file's values (its
         // definitions, problems and findings) cost a one-edit rebuild of 10,000 errors about
         // 15 ms of CPU time in reference counts.
@@ -122,7 +133,10 @@ public struct CatalogLoader: Sendable {
             if let cache, let hash = hashes[file] {
                 let name = cache.name(of: file, hash: hash)
                 if let known = cache.loaded(file, name: name, settings: settingsHash) {
-                    return CachedFile(path: file, name: name, loaded: known.file, found: true, findings: known.findings)
+                    var found = CachedFile(path: file, name: name, loaded: known.file, found: true, findings: known.findings)
+                    // Found with another catalog.yaml: linted again.
+                    if found.findings == nil, let settingsForLinting { lint(&found, settings: settingsForLinting, hash: settingsHash) }
+                    return found
                 }
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
@@ -130,6 +144,9 @@ public struct CatalogLoader: Sendable {
             let hash = ContentHash.of(Data(bytes))
             var parsed = CachedFile(path: file, name: cache?.name(of: file, hash: hash) ?? "", loaded: loadErrorFile(file, bytes: bytes), found: false)
             parsed.changed = isChanged(file, hash: hash)
+            if let settingsForLinting {
+                lint(&parsed, settings: settingsForLinting, hash: settingsHash)
+            }
             return parsed
         }
         var errors: [ErrorDefinition] = []
@@ -163,6 +180,24 @@ public struct CatalogLoader: Sendable {
         catalog.unreadableFiles = unreadable
         return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty,
                       cached: cache == nil ? [] : loaded, settingsHash: settingsHash, changed: changed)
+    }
+
+    /// Runs the error-file rules on `file`'s errors, with the settings of `catalog`, and with a
+    /// cache, makes its next entry and leaves its bodies encoded there.
+    private func lint(_ file: inout CachedFile, settings catalog: Catalog, hash settings: String) {
+        guard let findings = Linter().lintFiles(file.loaded.definitions, in: catalog, facts: cache != nil)[file.path] else { return }
+        file.findings = findings
+        guard cache != nil,
+              let bytes = try? LoadedFileCoding.encode(file.loaded.definitions, file.loaded.problems,
+                                                       findings: LoadedFileCoding.Findings(settings: settings, found: findings))
+        else { return }
+        let encoded = StoredBytes(bytes)
+        // Decoded from the entry, as a rebuild would: the same values, the bodies left there.
+        guard let decoded = try? LoadedFileCoding.decode(encoded, 0..<encoded.bytes.count, file: file.path, settings: settings,
+                                                         deferringBodies: true)
+        else { return }
+        file.loaded = LoadedFile(definitions: decoded.definitions, problems: decoded.problems)
+        file.encoded = encoded
     }
 
     /// True when the build was keyed by another hash of `file` than `hash`, or by none (the
