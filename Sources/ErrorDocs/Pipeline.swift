@@ -68,7 +68,7 @@ public enum Pipeline {
         loader.cache = cache
         loader.hashes = hashes
         loader.listing = listing
-        loader.lintingParsedFiles = cache != nil
+        loader.lintingParsedFiles = true
         let loaded = try loader.load()
         let catalog = loaded.catalog, settings = loaded.settingsHash
         let index = indexing ? InBackground { ViewBuilder.ErrorIndex(catalog) } : nil

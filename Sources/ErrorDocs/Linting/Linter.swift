@@ -130,7 +130,7 @@ public struct Linter: Sendable {
     /// the files' internal and same-page links, and, with `facts`, the key of what the rules
     /// that compare errors read of each (``FileFindings/comparedFacts``). What those rules
     /// report outside error files is left to ``lint(_:known:earlier:)``. A build lints each file
-    /// so as soon as it is parsed, and keeps only the findings of its text.
+    /// on its own as soon as it is loaded (``CatalogLoader/lintingParsedFiles``).
     func lintFiles(_ errors: [ErrorDefinition], in catalog: Catalog, facts: Bool) -> [String: FileFindings] {
         let configuration = catalog.settings.lint
         let disabled = configuration.disabledIDs, severities = configuration.severityByID

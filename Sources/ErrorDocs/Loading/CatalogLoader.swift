@@ -71,9 +71,9 @@ public struct CatalogLoader: Sendable {
     /// The files as ``BuildInputs`` listed them, loaded instead of listing the folders again
     /// (and so exactly the files the build's key was made from).
     var listing: Listing?
-    /// True runs the error-file lint rules on each error file whose findings the cache does not
-    /// have, as soon as it is loaded, when catalog.yaml parsed (``CachedFile/findings``), and
-    /// with a cache, leaves its errors' bodies encoded, in its next entry, until a page needs
+    /// With a cache, true runs the error-file lint rules on each error file whose findings the
+    /// cache does not have as soon as the file is loaded (when catalog.yaml parsed), and leaves
+    /// its errors' bodies encoded in its next entry (``CachedFile/encoded``) until a page needs
     /// them: a full build of 100,000 errors held every parsed body until its page was rendered.
     var lintingParsedFiles = false
 
@@ -123,7 +123,7 @@ public struct CatalogLoader: Sendable {
         // the result never depends on scheduling.
         let listing = try self.listing ?? list()
         let errorFiles = listing.errors
-        let settingsForLinting = lintingParsedFiles && settingsProblems.isEmpty
+        let settingsForLinting = lintingParsedFiles && cache != nil && settingsProblems.isEmpty
             ? Catalog(settings: settings, errors: [], guides: [], files: [], directory: directory) : nil
         // One value per file, read in place below: copying each file's values (its
         // definitions, problems and findings) cost a one-edit rebuild of 10,000 errors about
@@ -182,13 +182,12 @@ public struct CatalogLoader: Sendable {
                       cached: cache == nil ? [] : loaded, settingsHash: settingsHash, changed: changed)
     }
 
-    /// Runs the error-file rules on `file`'s errors, with the settings of `catalog`, and with a
-    /// cache, makes its next entry and leaves its bodies encoded there.
+    /// Runs the error-file rules on `file`'s errors, with the settings of `catalog`, makes its
+    /// next entry and leaves its bodies encoded there.
     private func lint(_ file: inout CachedFile, settings catalog: Catalog, hash settings: String) {
-        guard let findings = Linter().lintFiles(file.loaded.definitions, in: catalog, facts: cache != nil)[file.path] else { return }
+        guard let findings = Linter().lintFiles(file.loaded.definitions, in: catalog, facts: true)[file.path] else { return }
         file.findings = findings
-        guard cache != nil,
-              let bytes = try? LoadedFileCoding.encode(file.loaded.definitions, file.loaded.problems,
+        guard let bytes = try? LoadedFileCoding.encode(file.loaded.definitions, file.loaded.problems,
                                                        findings: LoadedFileCoding.Findings(settings: settings, found: findings))
         else { return }
         let encoded = StoredBytes(bytes)
