@@ -43,9 +43,13 @@ public enum Pipeline {
     ///
     /// - Parameter freeingMemory: false keeps the loaded catalog until the process exits, so
     ///   that the report's copy is not freed object by object when the tool is done with it.
-    public static func lint(_ directory: String, freeingMemory: Bool = true) throws -> LintReport {
+    /// - Parameter keepingBodies: false leaves each error's body (``ErrorDefinition/Body``)
+    ///   encoded once its file is linted, for a caller that reads only what the other pages of
+    ///   a site show, or reads bodies with ``ErrorDefinition/loadingBody()``: lint of 100,000
+    ///   errors held them all, at most 893 MB.
+    public static func lint(_ directory: String, freeingMemory: Bool = true, keepingBodies: Bool = true) throws -> LintReport {
         let untilExit = freeingMemory ? nil : KeptUntilExit()
-        let report = try lint(directory, cache: nil, keeping: untilExit)
+        let report = try lint(directory, cache: nil, keeping: untilExit, keepingBodies: keepingBodies)
         untilExit?.keep(report.catalog)
         return report
     }
@@ -61,14 +65,16 @@ public enum Pipeline {
     ///     to 1,068,584-1,079,308 KB, over 1 GiB.)
     ///   - indexing: whether to make the catalog's index too: on another thread while the rules
     ///     run (it took 20-30 ms of a one-edit rebuild of 10,000 errors on one core).
+    ///   - keepingBodies: false leaves the bodies encoded once each file is linted (as a build
+    ///     always does: ``CatalogLoader/lintingParsedFiles``).
     static func lint(_ directory: String, cache: LoadCache?, hashes: [String: String] = [:],
                      listing: CatalogLoader.Listing? = nil, keeping: KeptUntilExit? = nil,
-                     indexing: Bool = false) throws -> LintReport {
+                     indexing: Bool = false, keepingBodies: Bool = false) throws -> LintReport {
         var loader = CatalogLoader(directory: directory)
         loader.cache = cache
         loader.hashes = hashes
         loader.listing = listing
-        loader.lintingParsedFiles = true
+        loader.lintingParsedFiles = !keepingBodies
         let loaded = try loader.load()
         let catalog = loaded.catalog, settings = loaded.settingsHash
         let index = indexing ? InBackground { ViewBuilder.ErrorIndex(catalog) } : nil

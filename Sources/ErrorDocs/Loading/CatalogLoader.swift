@@ -15,7 +15,8 @@ public struct CatalogLoader: Sendable {
         /// False when catalog.yaml could not be parsed at all, so families, envelopes and
         /// settings are unknown and rules that need them would only report noise.
         public var settingsParsed: Bool
-        /// With a cache: each error file as loaded, for the next cache, in load order.
+        /// With a cache or ``CatalogLoader/lintingParsedFiles``: each error file as loaded, with
+        /// what the error-file rules found in it, for the next cache, in load order.
         var cached: [CachedFile] = []
         /// catalog.yaml's content hash.
         var settingsHash = ""
@@ -71,10 +72,11 @@ public struct CatalogLoader: Sendable {
     /// The files as ``BuildInputs`` listed them, loaded instead of listing the folders again
     /// (and so exactly the files the build's key was made from).
     var listing: Listing?
-    /// With a cache, true runs the error-file lint rules on each error file whose findings the
-    /// cache does not have as soon as the file is loaded (when catalog.yaml parsed), and leaves
-    /// its errors' bodies encoded in its next entry (``CachedFile/encoded``) until a page needs
-    /// them: a full build of 100,000 errors held every parsed body until its page was rendered.
+    /// True runs the error-file lint rules on each error file whose findings the cache does not
+    /// have as soon as the file is loaded (when catalog.yaml parsed), and leaves its errors'
+    /// bodies encoded (``CachedFile/encoded``, with a cache its next entry) until they are
+    /// asked for (``ErrorDefinition/loadingBody()``): a full build of 100,000 errors held every
+    /// parsed body until its page was rendered. The findings are in ``Result/cached``.
     var lintingParsedFiles = false
 
     /// The error files and the guides of a catalog folder, by path.
@@ -123,20 +125,18 @@ public struct CatalogLoader: Sendable {
         // the result never depends on scheduling.
         let listing = try self.listing ?? list()
         let errorFiles = listing.errors
-        let settingsForLinting = lintingParsedFiles && cache != nil && settingsProblems.isEmpty
+        let settingsForLinting = lintingParsedFiles && settingsProblems.isEmpty
             ? Catalog(settings: settings, errors: [], guides: [], files: [], directory: directory) : nil
         // One value per file, read in place below: copying each file's values (its
         // definitions, problems and findings) cost a one-edit rebuild of 10,000 errors about
         // 15 ms of CPU time in reference counts.
-        let loaded = try ConcurrentMap.map(errorFiles) { file -> CachedFile in
+        let load = { @Sendable (file: String) throws -> CachedFile in
             guard cache != nil || !hashes.isEmpty else { return CachedFile(path: file, name: "", loaded: try loadErrorFile(file), found: false) }
             if let cache, let hash = hashes[file] {
                 let name = cache.name(of: file, hash: hash)
+                // Without findings when they were found with another catalog.yaml.
                 if let known = cache.loaded(file, name: name, settings: settingsHash) {
-                    var found = CachedFile(path: file, name: name, loaded: known.file, found: true, findings: known.findings)
-                    // Found with another catalog.yaml: linted again.
-                    if found.findings == nil, let settingsForLinting { lint(&found, settings: settingsForLinting, hash: settingsHash) }
-                    return found
+                    return CachedFile(path: file, name: name, loaded: known.file, found: true, findings: known.findings)
                 }
             }
             // Kept under the hash of the bytes parsed, which may be newer than the one hashed.
@@ -144,10 +144,19 @@ public struct CatalogLoader: Sendable {
             let hash = ContentHash.of(Data(bytes))
             var parsed = CachedFile(path: file, name: cache?.name(of: file, hash: hash) ?? "", loaded: loadErrorFile(file, bytes: bytes), found: false)
             parsed.changed = isChanged(file, hash: hash)
-            if let settingsForLinting {
-                lint(&parsed, settings: settingsForLinting, hash: settingsHash)
-            }
             return parsed
+        }
+        let loaded: [CachedFile]
+        if let settingsForLinting {
+            // Linted some files at a time: the rules walk the settings' families and envelopes
+            // on each run, which for one file at a time took lint of 100,000 errors 30 % more CPU.
+            loaded = try ConcurrentMap.map(ConcurrentMap.batches(of: 32, in: errorFiles.indices)) { batch in
+                var files = try errorFiles[batch].map(load)
+                lint(&files, settings: settingsForLinting, hash: settingsHash)
+                return files
+            }.flatMap { $0 }
+        } else {
+            loaded = try ConcurrentMap.map(errorFiles, load)
         }
         var errors: [ErrorDefinition] = []
         errors.reserveCapacity(loaded.count)
@@ -179,24 +188,31 @@ public struct CatalogLoader: Sendable {
         var catalog = Catalog(settings: settings, errors: errors, guides: guides, files: [settingsPath] + errorFiles + guideFiles, directory: directory)
         catalog.unreadableFiles = unreadable
         return Result(catalog: catalog, diagnostics: diagnostics, settingsParsed: settingsProblems.isEmpty,
-                      cached: cache == nil ? [] : loaded, settingsHash: settingsHash, changed: changed)
+                      cached: cache == nil && settingsForLinting == nil ? [] : loaded, settingsHash: settingsHash, changed: changed)
     }
 
-    /// Runs the error-file rules on `file`'s errors, with the settings of `catalog`, makes its
-    /// next entry and leaves its bodies encoded there.
-    private func lint(_ file: inout CachedFile, settings catalog: Catalog, hash settings: String) {
-        guard let findings = Linter().lintFiles(file.loaded.definitions, in: catalog, facts: true)[file.path] else { return }
-        file.findings = findings
-        guard let bytes = try? LoadedFileCoding.encode(file.loaded.definitions, file.loaded.problems,
-                                                       findings: LoadedFileCoding.Findings(settings: settings, found: findings))
-        else { return }
-        let encoded = StoredBytes(bytes)
-        // Decoded from the entry, as a rebuild would: the same values, the bodies left there.
-        guard let decoded = try? LoadedFileCoding.decode(encoded, 0..<encoded.bytes.count, file: file.path, settings: settings,
-                                                         deferringBodies: true)
-        else { return }
-        file.loaded = LoadedFile(definitions: decoded.definitions, problems: decoded.problems)
-        file.encoded = encoded
+    /// Runs the error-file rules on the errors of those `files` whose findings are not known,
+    /// with the settings of `catalog`, makes each one's next entry (whether or not a cache
+    /// takes it) and leaves its bodies encoded there.
+    private func lint(_ files: inout [CachedFile], settings catalog: Catalog, hash settings: String) {
+        let linting = files.indices.filter { files[$0].findings == nil }
+        let found = Linter().lintFiles(linting.flatMap { files[$0].loaded.definitions }, in: catalog, facts: cache != nil)
+        for index in linting {
+            // A file that defines no error has no findings.
+            guard let findings = found[files[index].path] else { continue }
+            files[index].findings = findings
+            let loaded = files[index].loaded
+            guard let bytes = try? LoadedFileCoding.encode(loaded.definitions, loaded.problems,
+                                                           findings: LoadedFileCoding.Findings(settings: settings, found: findings))
+            else { continue }
+            let encoded = StoredBytes(bytes)
+            // Decoded from the entry, as a rebuild would: the same values, the bodies left there.
+            guard let decoded = try? LoadedFileCoding.decode(encoded, 0..<encoded.bytes.count, file: files[index].path,
+                                                             settings: settings, deferringBodies: true)
+            else { continue }
+            files[index].loaded = LoadedFile(definitions: decoded.definitions, problems: decoded.problems)
+            files[index].encoded = encoded
+        }
     }
 
     /// True when the build was keyed by another hash of `file` than `hash`, or by none (the

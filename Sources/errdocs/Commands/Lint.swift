@@ -42,8 +42,9 @@ struct Lint: ParsableCommand {
     func run() throws {
         let report: Pipeline.LintReport
         do {
-            // The tool exits right after: the catalog's memory is left to the exit.
-            report = try Pipeline.lint(location.directory, freeingMemory: false)
+            // The tool exits right after: the catalog's memory is left to the exit. Only the
+            // snippet check reads the errors' bodies after lint.
+            report = try Pipeline.lint(location.directory, freeingMemory: false, keepingBodies: checkSnippets)
         } catch {
             printError("error: \(error)")
             if let log = format.renderFailure("\(error)", toolVersion: ErrorDocsVersion.current) { writeOutput(Data(log.utf8)) }
