@@ -129,8 +129,8 @@ public struct Linter: Sendable {
     /// error of each file it has), with the settings of `catalog`: their findings in those files,
     /// the files' internal and same-page links, and, with `facts`, the key of what the rules
     /// that compare errors read of each (``FileFindings/comparedFacts``). What those rules
-    /// report outside error files is left to ``lint(_:known:earlier:)``. A build lints each file
-    /// on its own as soon as it is loaded (``CatalogLoader/lintingParsedFiles``).
+    /// report outside error files is left to ``lint(_:known:earlier:)``. A build lints files a
+    /// few at a time as they are loaded (``CatalogLoader/lintingParsedFiles``).
     func lintFiles(_ errors: [ErrorDefinition], in catalog: Catalog, facts: Bool) -> [String: FileFindings] {
         let configuration = catalog.settings.lint
         let disabled = configuration.disabledIDs, severities = configuration.severityByID
@@ -139,7 +139,7 @@ public struct Linter: Sendable {
         var fileCatalog = catalog
         fileCatalog.errors = errors
         // What these rules find in the list of removed errors is in catalog.yaml, and none reads
-        // it to check an error: a list that grows with the catalog, walked again for each file.
+        // it to check an error: a list that grows with the catalog, walked again on each run.
         fileCatalog.settings.removed = []
 
         let enabled = RuleRegistry.rules.filter { !disabled.contains($0.id) }
